@@ -34,6 +34,13 @@ internal static class FixedBlocks
             return serial;
         }
 
+        return RunParallel(body, items, itemsPerBlock, blocks, threads);
+    }
+
+    // Separate so the lambda's closure is allocated only when the parallel path is taken.
+    private static double RunParallel<TBody>(TBody body, int items, int itemsPerBlock, int blocks, int threads)
+        where TBody : struct, IBlockBody
+    {
         var partials = ArrayPool<double>.Shared.Rent(blocks);
         try
         {

@@ -9,7 +9,7 @@ internal static class DoubleReference
 {
     public static double SoftmaxCrossEntropy(
         float[] logits, int[] targets, int classes, float[]? weight, int ignoreIndex, double smoothing,
-        Reduction reduction, float[]? gradOutput, double[] losses, double[] gradient)
+        Reduction reduction, float[]? gradOutput, double[] losses, double[] gradient, double[]? gradientScale = null)
     {
         var rows = targets.Length;
         double denominator = 0;
@@ -24,6 +24,7 @@ internal static class DoubleReference
             if (t == ignoreIndex)
             {
                 losses[r] = 0;
+                if (gradientScale is not null) gradientScale[r] = 0;
                 for (var c = 0; c < classes; c++) gradient[r * classes + c] = 0;
                 continue;
             }
@@ -47,6 +48,8 @@ internal static class DoubleReference
             var upstream = scale * (reduction == Reduction.None && gradOutput is not null ? gradOutput[r] : gradOutput is not null ? gradOutput[0] : 1);
             for (var c = 0; c < classes; c++)
                 gradient[r * classes + c] = upstream * (Math.Exp(logp[c]) * coefficientTotal - coefficient[c]);
+            // The size of the terms a gradient entry is the difference of: a float result is good to an ulp of this.
+            if (gradientScale is not null) gradientScale[r] = Math.Abs(upstream * coefficientTotal);
         }
         return reduction == Reduction.Mean ? total / denominator : total;
     }
