@@ -62,7 +62,7 @@ internal static unsafe class FusedSoftmaxCrossEntropy
         Validate(logits, targets, classes, losses, weight, ignoreIndex, labelSmoothing, reduction);
         Guard.DestinationLength(gradient, logits.Length, nameof(gradient));
         if (logits.Overlaps(gradient))
-            throw new ArgumentException("gradient overlaps logits: pass a separate buffer (the fused kernel reads each row after writing into it).", nameof(gradient));
+            throw new ArgumentException("gradient overlaps logits: expected a separate buffer (the fused kernel reads each row after writing into it).", nameof(gradient));
         var expected = reduction == Reduction.None ? targets.Length : 1;
         if (!gradOutput.IsEmpty && gradOutput.Length != expected)
             throw new ArgumentException($"gradOutput has {gradOutput.Length} values: expected {expected} or none.", nameof(gradOutput));
