@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrossEntropy.Notebooks.Execution;
+using CrossEntropy.Notebooks.Html;
 using CrossEntropy.Notebooks.Ipynb;
 
 namespace CrossEntropy.Notebooks.Cli;
@@ -82,6 +83,25 @@ internal static class RunnerFactory
     {
         var executor = new NotebookExecutor(magic, new KernelValueFormatter(), ProjectAssemblies.All);
         var runner = new CourseRunner(executor, writer, output, error);
+        runner.Exports.Add(ExportSite);
         return runner;
+
+        int ExportSite(RunSettings settings, IReadOnlyList<NotebookRun> runs, CourseRunner course)
+        {
+            if (settings.HtmlDirectory is not { } directory)
+            {
+                return ExitCodes.Success;
+            }
+
+            IReadOnlyList<string> pages = [];
+            if (!course.TryWrite(() => pages = SiteExporter.Export(runs, directory, writer), $"the site in {directory}"))
+            {
+                return ExitCodes.WriteFailed;
+            }
+
+            var assets = WebAssets.IsComplete(WebAssets.DefaultSource) ? "local plotly.js and KaTeX" : "plotly.js and KaTeX from their CDNs (node was not available at build time)";
+            course.Output.WriteLine($"site: {pages.Count} page(s) written to {directory} with {assets}");
+            return ExitCodes.Success;
+        }
     }
 }
