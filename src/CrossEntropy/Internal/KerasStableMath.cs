@@ -20,6 +20,25 @@ internal static class KerasStableMath
     public static T Softplus<T>(T x) where T : IFloatingPointIeee754<T> =>
         T.Max(x, T.Zero) + T.LogP1(T.Exp(-T.Abs(x)));
 
+    /// <summary>
+    /// Σ e^(xᵢ − max) and the row maximum. Callers form logsumexp(x) − x_c as (max − x_c) + log(sum) and
+    /// softmax_c as e^(x_c − max) / sum, which keeps full precision when the logits are large (±1e4 in float32
+    /// has an ulp of 0.001, so max + log(sum) − x_c would lose three digits). A NaN or an infinite maximum
+    /// gives a NaN sum, which then propagates.
+    /// </summary>
+    public static T SumExp<T>(ReadOnlySpan<T> row, out T max) where T : IFloatingPointIeee754<T>
+    {
+        max = T.NegativeInfinity;
+        foreach (var v in row)
+        {
+            if (T.IsNaN(v)) { max = T.NaN; return T.NaN; }
+            if (v > max) max = v;
+        }
+        var sum = T.Zero;
+        foreach (var v in row) sum += T.Exp(v - max);
+        return sum;
+    }
+
     /// <summary>log Σ e^xᵢ with the maximum subtracted first. NaN in, NaN out; all −∞ gives −∞.</summary>
     public static T LogSumExp<T>(ReadOnlySpan<T> row) where T : IFloatingPointIeee754<T>
     {
