@@ -48,7 +48,7 @@ public static partial class Chart
     {
         ArgumentNullException.ThrowIfNull(report);
         var marked = report.Samples.Select(s => (s.Index, s.Label, s.Probability, s.Loss)).ToList();
-        return PenaltyCurve(report.LogBase, marked, $"Penalty per sample · {report.Semantics}");
+        return PenaltyCurve(report.LogBase, marked, $"Penalty per sample · {PlotlyText.Escape(report.Semantics)}");
     }
 
     private static PlotlyChart PenaltyCurve(LogBase logBase, List<(int Index, double Label, double P, double Loss)> marked, string title)

@@ -25,7 +25,7 @@ public static partial class Chart
             ChartArguments.SameLength(vector.Probabilities, "probabilities", scores, "scores");
         }
 
-        var title = vector.Activation is { Length: > 0 } activation ? $"{activation} probabilities" : "Probabilities";
+        var title = vector.Activation is { Length: > 0 } activation ? $"{PlotlyText.Escape(activation)} probabilities" : "Probabilities";
         return ProbabilityBars(vector.Labels, vector.Probabilities, scores, highlight, title);
     }
 
@@ -41,20 +41,20 @@ public static partial class Chart
         ArgumentNullException.ThrowIfNull(title);
         ChartArguments.NotEmpty(probabilities, nameof(probabilities));
         ChartArguments.SameLength(probabilities, nameof(probabilities), labels, nameof(labels));
-        return ProbabilityBars(labels, probabilities, null, highlight, title);
+        return ProbabilityBars(labels, probabilities, null, highlight, PlotlyText.Escape(title));
     }
 
     private static PlotlyChart ProbabilityBars(IReadOnlyList<string> labels, IReadOnlyList<double> probabilities, IReadOnlyList<double>? scores, string? highlight, string title)
     {
         ChartArguments.Probabilities(probabilities, nameof(probabilities));
-        var bars = new BarTrace([.. labels], [.. probabilities])
+        var bars = new BarTrace([.. labels.Select(PlotlyText.Escape)], [.. probabilities])
         {
             Name = "probability",
             ShowLegend = false,
             BarText = [.. probabilities.Select(NumberText.Short)],
             Colors = [.. labels.Select(l => l == highlight ? ChartStyle.Highlight : ChartStyle.Blue)],
             HoverText = [.. probabilities.Select((p, i) =>
-                $"{labels[i]}<br>p = {NumberText.Exact(p)}" + (scores is null ? "" : $"<br>score = {NumberText.Exact(scores[i])}"))],
+                $"{PlotlyText.Escape(labels[i])}<br>p = {NumberText.Exact(p)}" + (scores is null ? "" : $"<br>score = {NumberText.Exact(scores[i])}"))],
             HoverTemplate = ChartStyle.HoverTextOnly,
         };
         var layout = new Layout(title, new Axis("class"), new Axis("probability", 0, 1.1) { TickFormat = ".0%" }) { ShowLegend = false };

@@ -21,7 +21,7 @@ public static partial class Chart
             hover,
             [],
             report.LogBase,
-            $"Loss per sample · {report.Semantics}");
+            $"Loss per sample · {PlotlyText.Escape(report.Semantics)}");
     }
 
     /// <summary>The loss of each sample of a multi-class report as a bar; ignored samples are grey.</summary>
@@ -31,7 +31,7 @@ public static partial class Chart
     public static PlotlyChart SampleLosses(CategoricalLossReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        string ClassName(int target) => target >= 0 && target < report.Classes.Length ? report.Classes[target] : target < 0 ? "soft" : target.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string ClassName(int target) => target >= 0 && target < report.Classes.Length ? PlotlyText.Escape(report.Classes[target]) : target < 0 ? "soft" : target.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var hover = report.Samples.Select(s =>
             $"sample #{s.Index}<br>true class = {ClassName(s.Target)}<br>p(true class) = {NumberText.Exact(s.ProbabilityOfTrueClass)}<br>" +
             (s.Ignored ? "ignored" : $"loss = {NumberText.Exact(s.Loss)} {report.LogBase.Unit()}")).ToList();
@@ -41,7 +41,7 @@ public static partial class Chart
             hover,
             [.. report.Samples.Where(s => s.Ignored).Select(s => s.Index)],
             report.LogBase,
-            $"Loss per sample · {report.Semantics}");
+            $"Loss per sample · {PlotlyText.Escape(report.Semantics)}");
     }
 
     /// <summary>Per-sample losses as bars, with the mean as a dashed line.</summary>
@@ -54,10 +54,10 @@ public static partial class Chart
     {
         ArgumentNullException.ThrowIfNull(losses);
         ArgumentNullException.ThrowIfNull(title);
-        sampleLabels ??= [.. Enumerable.Range(0, losses.Count).Select(i => $"#{i}")];
+        sampleLabels = sampleLabels is null ? [.. Enumerable.Range(0, losses.Count).Select(i => $"#{i}")] : [.. sampleLabels.Select(PlotlyText.Escape)];
         ChartArguments.SameLength(losses, nameof(losses), sampleLabels, nameof(sampleLabels));
         var hover = losses.Select((l, i) => $"{sampleLabels[i]}<br>loss = {NumberText.Exact(l)} {logBase.Unit()}").ToList();
-        return SampleLosses(losses, sampleLabels, hover, [], logBase, title);
+        return SampleLosses(losses, sampleLabels, hover, [], logBase, PlotlyText.Escape(title));
     }
 
     private static PlotlyChart SampleLosses(

@@ -56,7 +56,7 @@ public static partial class Chart
                 Name = "scores",
                 Marker = new MarkerStyle(ChartStyle.Red, 11),
                 HoverText = [.. scores.Select((s, i) =>
-                    $"{(labels is null ? $"score #{i}" : labels[i])}<br>z = {NumberText.Exact(s)}<br>σ(z) = {NumberText.Exact(probabilities[i])}")],
+                    $"{(labels is null ? $"score #{i}" : PlotlyText.Escape(labels[i]))}<br>z = {NumberText.Exact(s)}<br>σ(z) = {NumberText.Exact(probabilities[i])}")],
                 HoverTemplate = ChartStyle.HoverTextOnly,
             });
         }
