@@ -1,4 +1,5 @@
 using System.Numerics;
+using CrossEntropy.Fused;
 using CrossEntropy.Internal;
 
 namespace CrossEntropy.Losses;
@@ -155,6 +156,14 @@ public static class SoftmaxCrossEntropy
             Guard.DestinationLength(gradient, logits.Length, nameof(gradient));
             Guard.GradOutput(gradOutput, positions, reduction != Reduction.None, nameof(gradOutput));
         }
+
+        // float rows take the fused SIMD kernel (same semantics; the typeof test is folded by the JIT). It writes the
+        // gradient before re-reading the row, so an in-place call (gradient over the logits) stays on this path.
+        if (typeof(T) == typeof(float) && spatial == 1 && !(withGradient && logits.Overlaps(gradient)))
+            return FloatSpans.Back<T>(FusedSoftmaxCrossEntropy.Unchecked(
+                FloatSpans.Of(logits), targets, classes, FloatSpans.Of(losses), FloatSpans.Of(weight), ignoreIndex,
+                float.CreateTruncating(epsilon), reduction, withGradient ? FloatSpans.Of(gradient) : default,
+                FloatSpans.Of(gradOutput), FusedOptions.Default));
 
         // The weighted-mean denominator depends only on the targets, so it is known before the logits are read,
         // which lets the gradient be written in the same pass.
