@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace CrossEntropy.Fused;
 
@@ -46,6 +47,8 @@ internal static unsafe class SoftmaxCrossEntropyRows
             TV sumVector = TS.Zero, weightedShift = TS.Zero;
             for (var i = 0; i < fullEnd; i += width)
             {
+                // The exp sweep is compute-bound: a good moment to pull in the next row (a prefetch never faults).
+                if (Sse.IsSupported) Sse.Prefetch0(x + classes + i);
                 var d = TS.Subtract(TS.Load(x + i), maxSplat);
                 var e = SimdMath.ExpNonPositive<TV, TS>(d);
                 sumVector = TS.Add(sumVector, e);
