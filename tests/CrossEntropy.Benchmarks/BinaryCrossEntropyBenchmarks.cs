@@ -11,6 +11,7 @@ namespace CrossEntropy.Benchmarks;
 /// <see cref="BinaryCrossEntropyWithLogits"/> API; "Fused1T" pins the fused kernel to one thread.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class BinaryCrossEntropyBenchmarks

@@ -12,6 +12,7 @@ namespace CrossEntropy.Benchmarks;
 /// "Fused1T" pins it to one thread. Ratios are against the two-pass TensorPrimitives baseline of the same category.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class CrossEntropyBenchmarks
