@@ -19,7 +19,7 @@ namespace CrossEntropy.Fused;
 /// plus a Newton step; losses are summed per block in double, blocks in a fixed order, so the result does not
 /// depend on the thread count. Probabilities below 1.2e-38 flush to 0.</para>
 /// <para>Allocation: none when N·C &lt; 65 536 (single-threaded). Larger inputs run on all cores in blocks of
-/// ~16K elements and allocate a constant few hundred bytes per call (Parallel.For's closure and task state).</para>
+/// ~16K elements and allocate a constant ~2 KB per call (Parallel.For's closure, options and task state).</para>
 /// </remarks>
 internal static unsafe class FusedSoftmaxCrossEntropy
 {

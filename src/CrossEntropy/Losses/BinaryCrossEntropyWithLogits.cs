@@ -20,6 +20,8 @@ namespace CrossEntropy.Losses;
 /// of elements (not by any weight sum); Sum adds.</para>
 /// <para>Edge cases: targets must lie in [0, 1] (soft targets allowed), weights must be ≥ 0; NaN or ±∞ logits
 /// propagate as in PyTorch (an infinite logit gives ∞·0 = NaN where the target makes a term vanish).</para>
+/// <para>Speed: float calls run a fused SIMD kernel (loss and gradient from one exp, log and reciprocal per element;
+/// every core above 64K elements, results independent of the thread count); other types run the generic path.</para>
 /// </remarks>
 public static class BinaryCrossEntropyWithLogits
 {
