@@ -42,10 +42,7 @@ public sealed class CourseNotebookTests(ITestOutputHelper log)
             return;
         }
 
-        var name = Path.GetFileNameWithoutExtension(notebook);
-        var expectations = Path.Combine(RepoPaths.Expectations, name + ".json");
-        Assert.True(File.Exists(expectations),
-            $"{notebook} has no expectations file: create tests/CrossEntropy.Notebooks.Tests/Expectations/{name}.json (see the README there).");
+        var expectations = NotebookCheck.RequireExpectations(notebook, RepoPaths.Expectations);
 
         var watch = Stopwatch.StartNew();
         var run = await NotebookCheck.RunAsync(Path.Combine(RepoPaths.Notebooks, notebook));

@@ -49,4 +49,20 @@ public sealed class ExpectationCheckTests
     [Fact]
     public void Output_numbers_include_integers_decimals_and_exponents() =>
         Assert.Equal([3, 0.705, -1.5e-05, 2], NumberExpectations.NumbersIn(["row 3: 0.705 (-1.5e-05)", "total 2"]));
+
+    [Fact]
+    public void A_notebook_without_an_expectations_file_fails_with_the_file_to_create()
+    {
+        var e = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => NotebookCheck.RequireExpectations("09-new-chapter.ipynb", Path.Combine(RepoPaths.Fixtures, "expectations")));
+
+        Assert.Contains("create tests/CrossEntropy.Notebooks.Tests/Expectations/09-new-chapter.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixture_expectations_file_is_found()
+    {
+        var path = NotebookCheck.RequireExpectations("01-fixture-basics.ipynb", Path.Combine(RepoPaths.Fixtures, "expectations"));
+
+        Assert.Equal(3, NumberExpectations.Load(path).Count);
+    }
 }

@@ -12,6 +12,16 @@ internal static class NotebookCheck
         return await executor.RunAsync(NotebookReader.Read(path), keepGoing: false);
     }
 
+    /// <summary>The expectations file of <paramref name="notebook"/>; a notebook without one fails its test.</summary>
+    public static string RequireExpectations(string notebook, string folder)
+    {
+        var name = Path.GetFileNameWithoutExtension(notebook);
+        var path = Path.Combine(folder, name + ".json");
+        Assert.True(File.Exists(path),
+            $"{notebook} has no expectations file: create tests/CrossEntropy.Notebooks.Tests/Expectations/{name}.json (see the README there).");
+        return path;
+    }
+
     /// <summary>Every problem with a run against its expectations (empty when all is well).</summary>
     public static IReadOnlyList<string> Problems(NotebookRun run, IReadOnlyList<ExpectedNumber> expected)
     {
