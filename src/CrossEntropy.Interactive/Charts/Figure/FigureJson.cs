@@ -166,7 +166,13 @@ public static class FigureJson
     private static void WriteLayout(Utf8JsonWriter writer, Layout layout)
     {
         writer.WriteStartObject();
-        WriteTitle(writer, layout.Title);
+        // Left-aligned so that a long title does not run under the mode bar plotly.js puts at the top right.
+        writer.WriteStartObject("title");
+        writer.WriteString("text", layout.Title);
+        writer.WriteNumber("x", 0);
+        writer.WriteString("xref", "paper");
+        writer.WriteString("xanchor", "left");
+        writer.WriteEndObject();
         writer.WritePropertyName("xaxis");
         WriteAxis(writer, layout.XAxis, secondary: false);
         writer.WritePropertyName("yaxis");
@@ -181,7 +187,7 @@ public static class FigureJson
         writer.WriteBoolean("autosize", true);
         writer.WriteString("hovermode", "closest");
         writer.WriteStartObject("margin");
-        writer.WriteNumber("t", 48);
+        writer.WriteNumber("t", 64);
         writer.WriteNumber("l", 64);
         writer.WriteNumber("r", layout.YAxis2 is null ? 24 : 64);
         writer.WriteNumber("b", layout.Sliders.IsDefaultOrEmpty ? 52 : 110);
