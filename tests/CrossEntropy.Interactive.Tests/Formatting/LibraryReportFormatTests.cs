@@ -1,3 +1,4 @@
+using CsCheck;
 using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Formatting;
 using CrossEntropy.Interactive.Tests.Charts;
@@ -86,5 +87,36 @@ public class LibraryReportFormatTests
         Assert.Equal(0.8, ChartJson.Numbers(traces[2].GetProperty("x"))[0], 12);
         Assert.Equal(-Math.Log(0.6), ChartJson.Numbers(traces[3].GetProperty("y"))[0], 12);
         Assert.Contains("logit", HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(report)).QuerySelector("thead")!.TextContent);
+    }
+}
+
+public class ReportFormatPropertyTests
+{
+    [Fact]
+    public void Any_binary_report_shows_at_most_20_rows_and_counts_the_rest()
+    {
+        var sample = Gen.Select(Gen.Double[0, 1], Gen.Int[0, 1]);
+        sample.Array[1, 60].Sample(rows =>
+        {
+            var samples = rows.Select((r, i) => new CrossEntropy.Reports.BinarySample(i, r.Item2, r.Item1, r.Item2 == 1 ? r.Item1 : 1 - r.Item1, -Math.Log(r.Item2 == 1 ? r.Item1 : 1 - r.Item1)));
+            var report = new CrossEntropy.Reports.BinaryLossReport("PyTorch BCELoss", LogBase.E, Reduction.Sum, [.. samples], 0);
+            var document = HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(report));
+            var shown = document.QuerySelectorAll("tbody tr:not(.ce-more)").Length;
+            var more = document.QuerySelector("tr.ce-more")?.TextContent;
+            return shown == Math.Min(rows.Length, 20)
+                && (rows.Length <= 20 ? more is null : more == $"… {rows.Length - 20} more row{(rows.Length == 21 ? "" : "s")}");
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Ignored_rows_without_a_class_show_a_dash_not_NaN()
+    {
+        var report = Torch.CrossEntropyLoss(new double[,] { { 2, 1, -1 }, { 0, 3, 1 } }, [0, -100]);
+        var html = CrossEntropyFormatters.ToHtml(report);
+
+        Assert.DoesNotContain(">NaN<", html);
+        var row = HtmlAssert.BodyRows(HtmlAssert.Parse(html))[1];
+        Assert.Equal("-100 (ignored)", row[1]);
+        Assert.Equal(["—", "ignored"], row[^2..]);
     }
 }
