@@ -76,16 +76,6 @@ internal static partial class Guard
                 throw new ArgumentOutOfRangeException(name, $"{name}[{i}] = {Format(sampleWeight[i])} is infinite: expected a finite weight ≥ 0.");
     }
 
-    /// <summary>The upstream gradient: per sample for an unreduced loss, at most one value for a scalar one.</summary>
-    public static void GradOutput<T>(ReadOnlySpan<T> gradOutput, int perSampleCount, bool unreduced, string name)
-    {
-        if (gradOutput.IsEmpty) return;
-        if (unreduced && gradOutput.Length != perSampleCount)
-            throw new ArgumentException($"{name} has {gradOutput.Length} values: expected {perSampleCount} (one per per-sample loss) or none for all ones.", name);
-        if (!unreduced && gradOutput.Length != 1)
-            throw new ArgumentException($"{name} has {gradOutput.Length} values: expected 1 (the loss is a scalar) or none for 1.", name);
-    }
-
     public static void ClassIndicesOrIgnored(ReadOnlySpan<int> targets, int classes, int? ignoreClass, string name)
     {
         for (var i = 0; i < targets.Length; i++)

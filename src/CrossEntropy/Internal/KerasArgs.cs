@@ -60,7 +60,7 @@ internal static class KerasArgs
     public static void Gradient<T>(Span<T> gradient, int length, ReadOnlySpan<T> gradOutput, int rows, KerasReduction reduction)
     {
         Guard.DestinationLength(gradient, length, nameof(gradient));
-        Guard.GradOutput(gradOutput, rows, reduction == KerasReduction.None, nameof(gradOutput));
+        Guard.GradOutput(gradOutput, rows, reduction != KerasReduction.None, nameof(gradOutput));
     }
 
     public static void Focal(double gamma, double alpha)
