@@ -81,7 +81,7 @@ public static partial class Keras
         double lo = KerasClip.Lower, hi = KerasClip.Upper;
         for (var i = 0; i < yPred.Length; i++)
         {
-            var p = fromLogits ? KerasStableMath.Sigmoid(yPred[i]) : KerasClip.Clip(yPred[i], lo, hi);
+            var p = fromLogits ? ScalarMath.Sigmoid(yPred[i]) : KerasClip.Clip(yPred[i], lo, hi);
             if (!fromLogits && p != yPred[i]) clipped.Add(i);
             var y = yTrue[i];
             samples.Add(new BinarySample(i, y, p, y * p + (1 - y) * (1 - p), losses[i] * factor, fromLogits ? yPred[i] : null));

@@ -200,11 +200,8 @@ public static partial class Keras
         return index;
     }
 
-    private static void Softmax(ReadOnlySpan<double> row, Span<double> destination)
-    {
-        var sum = KerasStableMath.SumExp(row, out var max);
-        for (var c = 0; c < row.Length; c++) destination[c] = Math.Exp(row[c] - max) / sum;
-    }
+    private static void Softmax(ReadOnlySpan<double> row, Span<double> destination) =>
+        Activations.Softmax(row, row.Length, destination);
 
     private static (double[] Truth, double[] Predicted, int Rows, int Columns) Flatten(double[,] yTrue, double[,] yPred)
     {
