@@ -120,3 +120,32 @@ public class ReportFormatPropertyTests
         Assert.Equal(["—", "ignored"], row[^2..]);
     }
 }
+
+public class KerasReportFormatTests
+{
+    [Fact]
+    public void Keras_BinaryCrossentropy_report_shows_the_clipping_warning_and_the_clipped_probability()
+    {
+        var report = Keras.BinaryCrossentropy([1, 0], [1.0, 0.4]);
+        var document = HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(report));
+
+        Assert.Contains("clipped", document.QuerySelector(".ce-warn")!.TextContent);
+        Assert.Contains("Keras BinaryCrossentropy", document.QuerySelector(".ce-meta")!.TextContent);
+        var clipped = document.QuerySelectorAll("tbody tr")[0].Children[2]; // p(y = 1) of the first sample
+        Assert.True(report.Samples[0].Probability < 1);
+        Assert.Equal(NumberText.Exact(report.Samples[0].Probability), clipped.GetAttribute("title"));
+        Assert.Contains("warning:", CrossEntropyFormatters.ToPlainText(report));
+    }
+
+    [Fact]
+    public void Keras_SparseCategoricalCrossentropy_report_formats_the_fruit_example()
+    {
+        var report = Keras.SparseCategoricalCrossentropy([0, 2, 2], new double[,] { { 0.7, 0.2, 0.1 }, { 0.3, 0.4, 0.3 }, { 0.1, 0.5, 0.4 } }, classes: ["orange", "apple", "lemon"]);
+        var document = HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(report));
+
+        var rows = HtmlAssert.BodyRows(document);
+        Assert.Equal(["0.3567", "1.204", "0.9163"], rows.Select(r => r[^1]));
+        Assert.Equal(["orange", "lemon", "lemon"], rows.Select(r => r[1]));
+        Assert.Equal(NumberText.Short(report.Total), document.QuerySelector("tr.ce-total td")!.TextContent);
+    }
+}
