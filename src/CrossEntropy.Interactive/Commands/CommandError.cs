@@ -12,7 +12,7 @@ internal static class CommandError
     public static string Format(string? subcommand, string problem, string hint, string usage)
     {
         var where = subcommand is null ? Catalog.CommandCatalog.DirectiveName : $"{Catalog.CommandCatalog.DirectiveName} {subcommand}";
-        return OneLine($"{where}: {EndSentence(problem)} Hint: {EndSentence(hint)} Usage: {usage}");
+        return OneLine($"{where}: {Capitalize(EndSentence(problem))} Hint: {Capitalize(EndSentence(hint))} Usage: {usage}");
     }
 
     /// <summary>Echoes a piece of the user's line in a message: quoted, shortened when long.</summary>
@@ -22,6 +22,12 @@ internal static class CommandError
         var shown = text.Length <= max ? text : text[..max] + "…";
         return $"'{shown}'";
     }
+
+    /// <summary>"1 value", "3 values": counts in messages read as English.</summary>
+    public static string Count(int n, string noun, string? plural = null) => n == 1 ? $"1 {noun}" : $"{n} {plural ?? noun + "s"}";
+
+    private static string Capitalize(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     private static string EndSentence(string text)
     {

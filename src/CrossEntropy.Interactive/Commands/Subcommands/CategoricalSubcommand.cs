@@ -50,13 +50,13 @@ internal static class CategoricalSubcommand
 
         if (classes is not null && classes.Length != width)
         {
-            error = options.Error($"{rowsName} rows have {width} values but --classes names {classes.Length} classes", "give one value per class in every row");
+            error = options.Error($"{rowsName} rows have {CommandError.Count(width, "value")} but --classes names {CommandError.Count(classes.Length, "class", "classes")}", "give one value per class in every row");
             return false;
         }
 
         if (rows.Length != labels.Length)
         {
-            error = options.Error($"{rowsName} has {rows.Length} rows but --labels has {labels.Length} labels", "give one row per sample, rows separated by ';'");
+            error = options.Error($"{rowsName} has {CommandError.Count(rows.Length, "row")} but --labels has {CommandError.Count(labels.Length, "label")}", "give one row per sample, rows separated by ';'");
             return false;
         }
 

@@ -24,7 +24,7 @@ internal static class SoftmaxSubcommand
         var problem = classes is null ? null
             : SubcommandChecks.DistinctNames(classes, "--classes")
               ?? (classes.Length == scores.Length ? null
-                  : new Problem($"--classes names {classes.Length} classes but --scores has {scores.Length} values", "give one name per score"));
+                  : new Problem($"--classes names {CommandError.Count(classes.Length, "class", "classes")} but --scores has {CommandError.Count(scores.Length, "value")}", "give one name per score"));
         if (problem is not null)
         {
             error = options.Error(problem);

@@ -40,7 +40,7 @@ internal static class SubcommandChecks
     }
 
     public static Problem? SameLength(double[] a, string aName, int bLength, string bName, string hint) =>
-        a.Length == bLength ? null : new Problem($"{aName} has {a.Length} values but {bName} has {bLength}", hint);
+        a.Length == bLength ? null : new Problem($"{aName} has {CommandError.Count(a.Length, "value")} but {bName} has {bLength}", hint);
 
     public static Problem? DistinctNames(string[] names, string option)
     {

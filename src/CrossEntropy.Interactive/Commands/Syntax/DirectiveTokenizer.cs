@@ -160,7 +160,7 @@ public static class DirectiveTokenizer
             _pos = name.Length;
             if (!AtEnd && !IsBlank(Current))
             {
-                var word = ReadToBlank();
+                var word = name + ReadToBlank();
                 return Fail($"Unknown directive {CommandError.Show(word)}", $"put a space after {name}, then the subcommand", out error);
             }
 

@@ -89,7 +89,7 @@ internal static class ListText
         for (var r = 1; r < rows.Length; r++)
         {
             if (rows[r].Length != rows[0].Length)
-                return new Problem($"row {r + 1} of {what} has {rows[r].Length} values but row 1 has {rows[0].Length}",
+                return new Problem($"row {r + 1} of {what} has {CommandError.Count(rows[r].Length, "value")} but row 1 has {rows[0].Length}",
                     "give every row one value per class");
         }
 

@@ -35,7 +35,9 @@ internal sealed class OptionSet
                 var implicitOption = spec.Options.FirstOrDefault(o => o.AllowImplicitName);
                 if (implicitOption is null || byName.ContainsKey(implicitOption.Name))
                 {
-                    error = Format(spec, StrayValueProblem(spec, argument, previous));
+                    error = Format(spec, implicitOption is null
+                        ? StrayValueProblem(spec, argument, previous)
+                        : new Problem($"{CommandError.Show(argument.Value ?? string.Empty)} is a second {implicitOption.Name.TrimStart('-')}", $"{spec.Name} takes one {implicitOption.Name.TrimStart('-')} at a time"));
                     return false;
                 }
 
@@ -59,7 +61,7 @@ internal sealed class OptionSet
 
             if (!option.IsFlag && argument.Value is null)
             {
-                error = Format(spec, new Problem($"{option.Name} has no value", MissingValueHint(option)));
+                error = Format(spec, new Problem($"{option.Name} has no value", MissingValueHint(spec, option)));
                 return false;
             }
 
@@ -156,7 +158,7 @@ internal sealed class OptionSet
 
         if (isEmpty(read))
         {
-            error = Error($"{name} is empty", MissingValueHint(Spec.FindOption(name)!));
+            error = Error($"{name} is empty", MissingValueHint(Spec, Spec.FindOption(name)!));
             return false;
         }
 
@@ -200,9 +202,17 @@ internal sealed class OptionSet
 
     private static string Format(SubcommandSpec spec, Problem problem) => CommandError.Format(spec.Name, problem.What, problem.Hint, spec.Usage);
 
-    private static string MissingValueHint(OptionSpec option)
+    private static string MissingValueHint(SubcommandSpec spec, OptionSpec option)
     {
-        var example = option.Kind switch
+        // The subcommand's worked example shows a real value for most options.
+        if (DirectiveTokenizer.TryTokenize(spec.Example, out var example, out _)
+            && example!.Arguments.FirstOrDefault(a => a.Name == option.Name && a.Value is not null) is { } shown)
+        {
+            var value = shown.Style == ValueStyle.Quoted ? $"\"{shown.Value}\"" : shown.Value;
+            return $"{option.Description} For example: {option.Name} {value}";
+        }
+
+        var fallback = option.Kind switch
         {
             OptionKind.Numbers => "\"0.8 0.4 0.7\"",
             OptionKind.Rows => "\"0.7 0.2 0.1; 0.3 0.4 0.3\"",
@@ -211,7 +221,7 @@ internal sealed class OptionSet
             OptionKind.Choice => option.Choices[0],
             _ => "binary",
         };
-        return $"{option.Description} For example: {option.Name} {example}";
+        return $"{option.Description} For example: {option.Name} {fallback}";
     }
 
     private static Problem UnknownOptionProblem(SubcommandSpec spec, string name)
@@ -236,7 +246,7 @@ internal sealed class OptionSet
         var shown = CommandError.Show(stray.Value ?? string.Empty);
         if (previous is { Name: { } flag } && spec.FindOption(flag) is { IsFlag: true })
             return new Problem($"{shown} follows {flag}, which takes no value (the kernel would drop it)", $"remove {shown}, or put the option it belongs to before it");
-        if (previous is { Value: not null, Style: ValueStyle.Plain })
+        if (previous is { Name: not null, Value: not null, Style: ValueStyle.Plain })
             return new Problem($"{shown} is a second value after {previous.Name} (the kernel would drop it)",
                 $"quote a list to keep it together: {previous.Name} \"{previous.Value} {stray.Value}\"");
         return new Problem($"{shown} is a value with no option name (the kernel would drop it)", $"name the option it belongs to, e.g. --labels {shown.Trim('\'')}");
