@@ -54,18 +54,14 @@ public static class CrossEntropyCommand
 
     private static CommandResult Run(string subcommand, OptionSet options) => subcommand switch
     {
-        "binary" => Bound(BinarySubcommand.TryBind(options, out var binary, out var error), binary, error),
-        "categorical" => Bound(CategoricalSubcommand.TryBind(options, out var categorical, out var error), categorical, error),
-        "softmax" => Bound(SoftmaxSubcommand.TryBind(options, out var softmax, out var error), softmax, error),
-        "sigmoid" => Bound(SigmoidSubcommand.TryBind(options, out var sigmoid, out var error), sigmoid, error),
-        "compare" => Bound(CompareSubcommand.TryBind(options, out var compare, out var error), compare, error),
-        "entropy" => Bound(EntropySubcommand.TryBind(options, out var entropy, out var error), entropy, error),
-        "curve" => Bound(CurveSubcommand.TryBind(options, out var curve, out var error), curve, error),
+        "binary" => BinarySubcommand.TryBind(options, out var binary, out var error) ? BinarySubcommand.Run(binary!) : CommandResult.Failure(error!),
+        "categorical" => CategoricalSubcommand.TryBind(options, out var categorical, out var error) ? CategoricalSubcommand.Run(categorical!) : CommandResult.Failure(error!),
+        "softmax" => SoftmaxSubcommand.TryBind(options, out var softmax, out var error) ? SoftmaxSubcommand.Run(softmax!) : CommandResult.Failure(error!),
+        "sigmoid" => SigmoidSubcommand.TryBind(options, out var sigmoid, out var error) ? SigmoidSubcommand.Run(sigmoid!) : CommandResult.Failure(error!),
+        "compare" => CompareSubcommand.TryBind(options, out var compare, out var error) ? CompareSubcommand.Run(compare!) : CommandResult.Failure(error!),
+        "entropy" => EntropySubcommand.TryBind(options, out var entropy, out var error) ? EntropySubcommand.Run(entropy!) : CommandResult.Failure(error!),
+        "curve" => CurveSubcommand.TryBind(options, out var curve, out var error) ? CurveSubcommand.Run(curve!) : CommandResult.Failure(error!),
         "help" => HelpSubcommand.Run(options),
         _ => CommandResult.Failure(options.Error($"subcommand {subcommand} is declared but not implemented", "report this as a bug")),
     };
-
-    // TEMPORARY until the library facades land on main: return the validated request.
-    private static CommandResult Bound(bool ok, object? request, string? error) =>
-        ok ? CommandResult.Success(request!) : CommandResult.Failure(error!);
 }

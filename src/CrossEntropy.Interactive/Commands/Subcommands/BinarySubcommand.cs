@@ -1,3 +1,4 @@
+using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Values;
 
 namespace CrossEntropy.Interactive.Commands.Subcommands;
@@ -51,5 +52,14 @@ internal static class BinarySubcommand
 
         request = new BinaryRequest(labels, probabilities, logits, logBase, reduction, options.Has("--chart"));
         return true;
+    }
+
+    /// <summary>The report (PyTorch BCELoss, or BCEWithLogitsLoss for logits), then the penalty curve with the samples marked.</summary>
+    public static CommandResult Run(BinaryRequest request)
+    {
+        var report = request.Probabilities is { } p
+            ? Torch.BCELoss(p, request.Labels, request.Reduction, logBase: request.LogBase)
+            : Torch.BCEWithLogitsLoss(request.Logits!, request.Labels, request.Reduction, logBase: request.LogBase);
+        return request.Chart ? CommandResult.Success(report, Chart.PenaltyCurve(report)) : CommandResult.Success(report);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Values;
 
 namespace CrossEntropy.Interactive.Commands.Subcommands;
@@ -91,6 +92,53 @@ internal static class CategoricalSubcommand
         request = new CategoricalRequest(classes, targets, rows, logits is not null, logBase, reduction, options.Has("--chart"));
         return true;
     }
+
+    /// <summary>
+    /// Logits: PyTorch CrossEntropyLoss on class indices. Probabilities: Keras CategoricalCrossentropy on one-hot
+    /// targets, which rescales rows that do not sum to 1 and says so in the report's warnings (copied to the result).
+    /// Then, with --chart, each sample's loss as a bar.
+    /// </summary>
+    public static CommandResult Run(CategoricalRequest request)
+    {
+        var rows = ToMatrix(request.Rows);
+        var report = request.RowsAreLogits
+            ? Torch.CrossEntropyLoss(rows, request.Targets, request.Reduction, classes: request.Classes, logBase: request.LogBase)
+            : KerasPending(OneHot(request.Targets, request.Classes.Length), rows, ToKeras(request.Reduction), request.Classes, request.LogBase);
+        object[] values = request.Chart ? [report, Chart.SampleLosses(report)] : [report];
+        return CommandResult.Success(values, report.Warnings.IsDefault ? [] : [.. report.Warnings]);
+    }
+
+    // TEMPORARY until Keras.CategoricalCrossentropy lands on main.
+    private static CrossEntropy.Reports.CategoricalLossReport KerasPending(double[,] yTrue, double[,] yPred, KerasReduction reduction, string[] classes, LogBase logBase) =>
+        throw new NotSupportedException("categorical --probabilities waits for the Keras facade");
+
+    private static double[,] ToMatrix(double[][] rows)
+    {
+        var matrix = new double[rows.Length, rows[0].Length];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+                matrix[r, c] = rows[r][c];
+        }
+
+        return matrix;
+    }
+
+    private static double[,] OneHot(int[] targets, int classes)
+    {
+        var oneHot = new double[targets.Length, classes];
+        for (var i = 0; i < targets.Length; i++)
+            oneHot[i, targets[i]] = 1;
+        return oneHot;
+    }
+
+    // Keras's default "sum_over_batch_size" is the mean over samples.
+    private static KerasReduction ToKeras(Reduction reduction) => reduction switch
+    {
+        Reduction.Sum => KerasReduction.Sum,
+        Reduction.None => KerasReduction.None,
+        _ => KerasReduction.SumOverBatchSize,
+    };
 
     // A class name wins over an index, so classes named "0 1 2" behave as expected.
     private static int? Target(string label, string[] classes)

@@ -1,3 +1,4 @@
+using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Values;
 
 namespace CrossEntropy.Interactive.Commands.Subcommands;
@@ -38,5 +39,16 @@ internal static class CompareSubcommand
 
         request = new CompareRequest(models, logBase, options.Has("--chart"));
         return true;
+    }
+
+    /// <summary>The comparison table, then each model's summed cross-entropy as a bar.</summary>
+    public static CommandResult Run(CompareRequest request)
+    {
+        var comparison = Likelihood.Compare(request.LogBase, [.. request.Models]);
+        if (!request.Chart)
+            return CommandResult.Success(comparison);
+        var chart = Chart.SampleLosses(
+            [.. comparison.Models.Select(m => m.CrossEntropy)], request.LogBase, [.. comparison.Models.Select(m => m.Name)], "Cross-entropy per model (lower is better)");
+        return CommandResult.Success(comparison, chart);
     }
 }

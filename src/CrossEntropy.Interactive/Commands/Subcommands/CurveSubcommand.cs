@@ -1,3 +1,4 @@
+using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Values;
 
 namespace CrossEntropy.Interactive.Commands.Subcommands;
@@ -38,4 +39,8 @@ internal static class CurveSubcommand
         request = new CurveRequest(labels, probabilities, logBase);
         return true;
     }
+
+    /// <summary>The penalty curve, both branches, with the samples (if any) marked.</summary>
+    public static CommandResult Run(CurveRequest request) =>
+        CommandResult.Success(Chart.PenaltyCurve(request.LogBase, request.Probabilities, request.Labels));
 }

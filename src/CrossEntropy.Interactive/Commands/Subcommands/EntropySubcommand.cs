@@ -37,6 +37,10 @@ internal static class EntropySubcommand
         return true;
     }
 
+    /// <summary>H(p), and with q also H(p, q) and KL(p‖q); the rescaling notes as warnings.</summary>
+    public static CommandResult Run(EntropyRequest request) =>
+        CommandResult.Success([Information.Report(request.P, request.Q, request.LogBase)], request.Warnings);
+
     // Keras's rule for categorical targets: a distribution that does not sum to 1 is divided by its sum.
     private static Problem? Normalize(double[] values, string option, List<string> warnings)
     {

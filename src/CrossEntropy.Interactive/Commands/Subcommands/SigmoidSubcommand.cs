@@ -1,3 +1,4 @@
+using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Values;
 
 namespace CrossEntropy.Interactive.Commands.Subcommands;
@@ -21,5 +22,12 @@ internal static class SigmoidSubcommand
 
         request = new SigmoidRequest(scores, options.Has("--chart"));
         return true;
+    }
+
+    /// <summary>The probability vector, then the sigmoid curve with the scores marked.</summary>
+    public static CommandResult Run(SigmoidRequest request)
+    {
+        var vector = Torch.Sigmoid(request.Scores);
+        return request.Chart ? CommandResult.Success(vector, Chart.Sigmoid(vector)) : CommandResult.Success(vector);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Values;
 
 namespace CrossEntropy.Interactive.Commands.Subcommands;
@@ -34,5 +35,12 @@ internal static class SoftmaxSubcommand
         classes ??= [.. Enumerable.Range(0, scores.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))];
         request = new SoftmaxRequest(scores, classes, options.Has("--chart"));
         return true;
+    }
+
+    /// <summary>The probability vector, then its bars.</summary>
+    public static CommandResult Run(SoftmaxRequest request)
+    {
+        var vector = Torch.Softmax(request.Scores, request.Classes);
+        return request.Chart ? CommandResult.Success(vector, Chart.ProbabilityBars(vector)) : CommandResult.Success(vector);
     }
 }
