@@ -103,14 +103,11 @@ internal static class CategoricalSubcommand
         var rows = ToMatrix(request.Rows);
         var report = request.RowsAreLogits
             ? Torch.CrossEntropyLoss(rows, request.Targets, request.Reduction, classes: request.Classes, logBase: request.LogBase)
-            : KerasPending(OneHot(request.Targets, request.Classes.Length), rows, ToKeras(request.Reduction), request.Classes, request.LogBase);
+            : Keras.CategoricalCrossentropy(OneHot(request.Targets, request.Classes.Length), rows,
+                reduction: ToKeras(request.Reduction), classes: request.Classes, logBase: request.LogBase);
         object[] values = request.Chart ? [report, Chart.SampleLosses(report)] : [report];
         return CommandResult.Success(values, report.Warnings.IsDefault ? [] : [.. report.Warnings]);
     }
-
-    // TEMPORARY until Keras.CategoricalCrossentropy lands on main.
-    private static CrossEntropy.Reports.CategoricalLossReport KerasPending(double[,] yTrue, double[,] yPred, KerasReduction reduction, string[] classes, LogBase logBase) =>
-        throw new NotSupportedException("categorical --probabilities waits for the Keras facade");
 
     private static double[,] ToMatrix(double[][] rows)
     {
