@@ -52,6 +52,28 @@ public static class CrossEntropyCommand
         }
     }
 
+    /// <summary>
+    /// Runs the next <c>#!cross-entropy</c> line of a notebook cell: what extension.dib calls, because the kernel
+    /// gives a directive handler the whole cell rather than its own line (see <see cref="CellDirectiveCursor"/>).
+    /// </summary>
+    /// <param name="cell">The object identifying this run of the cell (the kernel's parent <c>SubmitCode</c>), or null.</param>
+    /// <param name="cellCode">The cell's text, or null when the command did not come from a cell.</param>
+    /// <param name="resolver">Reads notebook variables named by unquoted values.</param>
+    public static CommandResult ExecuteInCell(object? cell, string? cellCode, IVariableResolver? resolver = null)
+    {
+        if (cell is null || cellCode is null)
+        {
+            return CommandResult.Failure(CommandError.Format(null, "the command did not come from a notebook cell, so its line cannot be read",
+                "type the #!cross-entropy line in a cell", CommandCatalog.DirectiveUsage));
+        }
+
+        var line = CellDirectiveCursor.Next(cell, cellCode);
+        return line is null
+            ? CommandResult.Failure(CommandError.Format(null, "the cell has no #!cross-entropy line at column 0 for this command",
+                $"start the line with {CommandCatalog.DirectiveName}, not indented", CommandCatalog.DirectiveUsage))
+            : Execute(line, resolver);
+    }
+
     private static CommandResult Run(string subcommand, OptionSet options) => subcommand switch
     {
         "binary" => BinarySubcommand.TryBind(options, out var binary, out var error) ? BinarySubcommand.Run(binary!) : CommandResult.Failure(error!),
