@@ -1,3 +1,2 @@
-// Entry point of the headless notebook runner; the commands are defined in Cli/.
-Console.Error.WriteLine("usage: CrossEntropy.Notebooks run <folder> [--in-place] [--html DIR] [--keep-going]");
-return 2;
+// Entry point of the headless notebook runner; the command line is defined in Cli/CommandLine.cs.
+return await CrossEntropy.Notebooks.Cli.CommandLine.InvokeAsync(args, Console.Out, Console.Error);

@@ -7,7 +7,7 @@ namespace CrossEntropy.Internal;
 /// Argument checks shared by every kernel. Each failure names the argument, the offending index and
 /// value, and what was expected, in one line, so a notebook reader can fix the call without a debugger.
 /// </summary>
-internal static class Guard
+internal static partial class Guard
 {
     public static void NotEmpty<T>(ReadOnlySpan<T> span, string name)
     {

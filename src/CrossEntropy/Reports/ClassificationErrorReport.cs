@@ -18,4 +18,14 @@ public sealed record ClassificationErrorReport(
     int Count,
     double ErrorRate,
     ImmutableArray<int> MisclassifiedIndices,
-    double Loss);
+    double Loss)
+{
+    /// <summary>The label of each sample, 0 or 1 (empty when not recorded).</summary>
+    public ImmutableArray<int> Labels { get; init; } = [];
+
+    /// <summary>The predicted probability of class 1 for each sample (empty when not recorded).</summary>
+    public ImmutableArray<double> Probabilities { get; init; } = [];
+
+    /// <summary>Each sample's binary cross-entropy in nats; <see cref="Loss"/> is their mean (empty when not recorded).</summary>
+    public ImmutableArray<double> Losses { get; init; } = [];
+}

@@ -1,0 +1,117 @@
+using CrossEntropy.Interactive.Charts;
+using CrossEntropy.Reports;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace CrossEntropy.Interactive.Formatting;
+
+/// <summary>
+/// <c>text/html</c> and <c>text/plain</c> for every report record of the library and for <see cref="PlotlyChart"/>:
+/// <see cref="BinaryLossReport"/>, <see cref="CategoricalLossReport"/>, <see cref="ProbabilityVector"/>,
+/// <see cref="ModelComparison"/>, <see cref="InformationReport"/>, <see cref="ClassificationErrorReport"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="Register"/> hands them to .NET Interactive's <c>Formatter</c> (extension.dib calls it);
+/// <see cref="TryFormat"/> gives the same text without a kernel (the headless runner builds its mime bundles
+/// with it). Tables show 4 significant digits with the exact value on hover, name the log base and the
+/// semantics, highlight the true class, stop after <see cref="RowLimit"/> rows with a count of the rest,
+/// and HTML-escape every string that came from the user.
+/// </remarks>
+public static class CrossEntropyFormatters
+{
+    /// <summary>Rows shown in a table before the rest is summarised as "… N more rows".</summary>
+    public const int RowLimit = 20;
+
+    private static readonly object Gate = new();
+
+    /// <summary>The types these formatters handle.</summary>
+    public static IReadOnlyList<Type> SupportedTypes { get; } =
+    [
+        typeof(BinaryLossReport), typeof(CategoricalLossReport), typeof(ProbabilityVector), typeof(ModelComparison),
+        typeof(InformationReport), typeof(ClassificationErrorReport), typeof(PlotlyChart),
+    ];
+
+    /// <summary>
+    /// Registers the HTML and plain-text formatters with <c>Microsoft.DotNet.Interactive.Formatting.Formatter</c> and
+    /// makes both mime types preferred, so a notebook output carries HTML with a plain-text fallback.
+    /// Idempotent: calling it again (a second load of the extension) changes nothing.
+    /// </summary>
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            // Asking the Formatter rather than keeping a flag: if someone calls Formatter.ResetToDefault(),
+            // Register() puts the formatters back instead of believing they are still there.
+            if (IsRegistered())
+            {
+                return;
+            }
+
+            Register<BinaryLossReport>();
+            Register<CategoricalLossReport>();
+            Register<ProbabilityVector>();
+            Register<ModelComparison>();
+            Register<InformationReport>();
+            Register<ClassificationErrorReport>();
+            Register<PlotlyChart>();
+        }
+    }
+
+    /// <summary>True when this library's formatters are the ones the Formatter uses for its types.</summary>
+    public static bool IsRegistered()
+    {
+        // RegisteredFormatters(false) lists only formatters registered by user code, not the kernel's defaults.
+        var registered = Formatter.RegisteredFormatters(false).Select(f => (f.Type, f.MimeType)).ToHashSet();
+        return SupportedTypes.All(t => registered.Contains((t, HtmlMimeType)) && registered.Contains((t, PlainMimeType)));
+    }
+
+    /// <summary>The HTML of a supported value.</summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException">When the value's type is not one of <see cref="SupportedTypes"/>.</exception>
+    public static string ToHtml(object value) =>
+        TryFormat(value, out var html, out _) ? html : throw Unsupported(value);
+
+    /// <summary>The plain text of a supported value.</summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException">When the value's type is not one of <see cref="SupportedTypes"/>.</exception>
+    public static string ToPlainText(object value) =>
+        TryFormat(value, out _, out var plain) ? plain : throw Unsupported(value);
+
+    /// <summary>Formats a supported value both ways; returns false (and empty strings) for any other value, including null.</summary>
+    /// <param name="value">A report record or a <see cref="PlotlyChart"/>.</param>
+    /// <param name="html">The <c>text/html</c> form.</param>
+    /// <param name="plain">The <c>text/plain</c> form.</param>
+    public static bool TryFormat(object? value, out string html, out string plain)
+    {
+        (html, plain) = value switch
+        {
+            BinaryLossReport r => (BinaryLossReportFormat.Html(r), BinaryLossReportFormat.PlainText(r)),
+            CategoricalLossReport r => (CategoricalLossReportFormat.Html(r), CategoricalLossReportFormat.PlainText(r)),
+            ProbabilityVector r => (ProbabilityVectorFormat.Html(r), ProbabilityVectorFormat.PlainText(r)),
+            ModelComparison r => (ModelComparisonFormat.Html(r), ModelComparisonFormat.PlainText(r)),
+            InformationReport r => (InformationReportFormat.Html(r), InformationReportFormat.PlainText(r)),
+            ClassificationErrorReport r => (ClassificationErrorReportFormat.Html(r), ClassificationErrorReportFormat.PlainText(r)),
+            PlotlyChart { Figure: not null } chart => (chart.ToHtml(), chart.ToString()),
+            _ => ("", ""),
+        };
+        return html.Length > 0;
+    }
+
+    private const string HtmlMimeType = "text/html";
+    private const string PlainMimeType = "text/plain";
+
+    private static void Register<T>()
+    {
+        // The Action<T, TextWriter> overload is the one verified to be honoured by the final kernel (see the API doc).
+        Formatter.Register<T>((value, writer) => writer.Write(ToHtml(value!)), HtmlMimeType);
+        Formatter.Register<T>((value, writer) => writer.Write(ToPlainText(value!)), PlainMimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), HtmlMimeType, PlainMimeType);
+    }
+
+    private static ArgumentException Unsupported(object? value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new ArgumentException(
+            $"No CrossEntropy formatter for {value.GetType().Name}: pass a report record or a PlotlyChart, or call TryFormat, which returns false for other values.",
+            nameof(value));
+    }
+}

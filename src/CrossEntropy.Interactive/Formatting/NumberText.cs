@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace CrossEntropy.Interactive.Formatting;
+
+/// <summary>How numbers are written for reading (4 significant digits) and for checking (the exact round-trip value).</summary>
+public static class NumberText
+{
+    /// <summary>
+    /// <paramref name="value"/> rounded to 4 significant digits, keeping trailing zeros so columns line up
+    /// (0.5 → "0.5000", 0.223143… → "0.2231"); very small or large magnitudes use an exponent
+    /// (0.0000123 → "1.230e-5"). NaN → "NaN", ±∞ → "∞"/"−∞", zero → "0".
+    /// </summary>
+    public static string Short(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "NaN";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "∞" : "−∞";
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        // Rounding can carry into the next power of ten (9.99996 → 10.00), which changes the decimals needed.
+        var scaled = Math.Round(Math.Abs(value) / Math.Pow(10, exponent - 3), MidpointRounding.AwayFromZero);
+        if (scaled >= 10000)
+        {
+            exponent++;
+        }
+
+        if (exponent is < -4 or >= 6)
+        {
+            return value.ToString("0.000e+0", CultureInfo.InvariantCulture);
+        }
+
+        return value.ToString("F" + Math.Max(0, 3 - exponent).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The exact value: the shortest text that parses back to the same double ("R" format, invariant culture).</summary>
+    public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>An integer in the invariant culture.</summary>
+    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="value"/> rounded to <paramref name="digits"/> significant digits (for chart curves, where 17 digits only cost bytes).</summary>
+    internal static double Round(double value, int digits)
+    {
+        if (!double.IsFinite(value) || value == 0)
+        {
+            return value;
+        }
+
+        return double.Parse(value.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+}

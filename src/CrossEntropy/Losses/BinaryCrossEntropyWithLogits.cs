@@ -1,0 +1,109 @@
+using System.Numerics;
+using CrossEntropy.Internal;
+
+namespace CrossEntropy.Losses;
+
+/// <summary>
+/// Binary cross-entropy from logits with PyTorch semantics (<c>torch.nn.BCEWithLogitsLoss</c>,
+/// <c>F.binary_cross_entropy_with_logits</c>): the sigmoid and the log fused into one stable expression.
+/// </summary>
+/// <remarks>
+/// <para>Formula, per element i with logit x, target y, weight w and positive-class weight q (pos_weight):
+/// ℓ_i = w_i · [(1 − y_i) · x_i − (1 + (q_i − 1) · y_i) · log σ(x_i)], where
+/// log σ(x) = −(max(−x, 0) + log(1 + e^{−|x|})) (softplus form). Equivalent to
+/// −w·[q·y·log σ(x) + (1 − y)·log(1 − σ(x))] but finite for |x| = 10⁴ and beyond.</para>
+/// <para>Shapes: <c>logits</c> and <c>targets</c> have the same length. <c>weight</c> and <c>posWeight</c> are empty
+/// or broadcast over trailing dimensions: their length is the input's length or divides it, element i uses
+/// [i mod length]. pos_weight is normally one value per class of the last dimension (C of an N×C buffer).</para>
+/// <para>Reduction: None returns the sum and leaves the unreduced losses in <c>losses</c>; Mean divides by the number
+/// of elements (not by any weight sum); Sum adds.</para>
+/// <para>Edge cases: targets must lie in [0, 1] (soft targets allowed), weights must be ≥ 0; NaN or ±∞ logits
+/// propagate as in PyTorch (an infinite logit gives ∞·0 = NaN where the target makes a term vanish).</para>
+/// </remarks>
+public static class BinaryCrossEntropyWithLogits
+{
+    /// <summary>Computes the loss; see the class remarks for formula, shapes and edge cases.</summary>
+    /// <param name="logits">Raw scores x (any real value).</param>
+    /// <param name="targets">Targets y in [0, 1], same length.</param>
+    /// <param name="losses">Optional: receives the unreduced loss of every element; <c>default</c> skips it.</param>
+    /// <param name="weight">Optional per-element weight, broadcast; <c>default</c> = all ones.</param>
+    /// <param name="posWeight">Optional weight of the positive term, broadcast along the last dimension; <c>default</c> = all ones.</param>
+    /// <param name="reduction">None (returns the sum), Mean (over elements) or Sum.</param>
+    /// <returns>The reduced loss in nats.</returns>
+    /// <exception cref="ArgumentException">Empty input, mismatched lengths, targets outside [0, 1] or NaN, negative weights, or a weight that does not broadcast.</exception>
+    public static T Forward<T>(
+        ReadOnlySpan<T> logits,
+        ReadOnlySpan<T> targets,
+        Span<T> losses = default,
+        ReadOnlySpan<T> weight = default,
+        ReadOnlySpan<T> posWeight = default,
+        Reduction reduction = Reduction.Mean)
+        where T : IFloatingPointIeee754<T>
+    {
+        Validate(logits, targets, weight, posWeight, reduction);
+        Guard.OptionalDestination(losses, logits.Length, nameof(losses));
+
+        var sum = T.Zero;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            T x = logits[i], y = targets[i];
+            var logWeight = posWeight.IsEmpty ? T.One : (posWeight[i % posWeight.Length] - T.One) * y + T.One;
+            var loss = (T.One - y) * x - logWeight * ScalarMath.LogSigmoid(x);
+            if (!weight.IsEmpty) loss *= weight[i % weight.Length];
+            if (!losses.IsEmpty) losses[i] = loss;
+            sum += loss;
+        }
+        return Reduce.Total(sum, T.CreateChecked(logits.Length), reduction);
+    }
+
+    /// <summary>
+    /// Writes d(loss)/d(logits) into <paramref name="gradient"/>, as libtorch autograd:
+    /// g_i · w_i · [(1 − y_i) − (1 + (q_i − 1)·y_i) · σ(−x_i)], divided by the element count for Mean
+    /// (without pos_weight this is g·w·(σ(x) − y)).
+    /// </summary>
+    /// <param name="logits">Raw scores x.</param>
+    /// <param name="targets">Targets y in [0, 1].</param>
+    /// <param name="gradient">Receives the gradient, same length as <paramref name="logits"/>.</param>
+    /// <param name="weight">The weight of the forward pass; <c>default</c> = all ones.</param>
+    /// <param name="posWeight">The pos_weight of the forward pass; <c>default</c> = all ones.</param>
+    /// <param name="reduction">The reduction of the forward pass.</param>
+    /// <param name="gradOutput">Upstream gradient: one per element for None, one value (or none) for Mean/Sum; <c>default</c> = ones.</param>
+    /// <exception cref="ArgumentException">As <see cref="Forward{T}"/>, or a gradient/gradOutput of the wrong length.</exception>
+    public static void Backward<T>(
+        ReadOnlySpan<T> logits,
+        ReadOnlySpan<T> targets,
+        Span<T> gradient,
+        ReadOnlySpan<T> weight = default,
+        ReadOnlySpan<T> posWeight = default,
+        Reduction reduction = Reduction.Mean,
+        ReadOnlySpan<T> gradOutput = default)
+        where T : IFloatingPointIeee754<T>
+    {
+        Validate(logits, targets, weight, posWeight, reduction);
+        Guard.DestinationLength(gradient, logits.Length, nameof(gradient));
+        Guard.GradOutput(gradOutput, logits.Length, reduction != Reduction.None, nameof(gradOutput));
+
+        var scale = Reduce.Scale(T.CreateChecked(logits.Length), reduction);
+        for (var i = 0; i < logits.Length; i++)
+        {
+            T x = logits[i], y = targets[i];
+            var g = Reduce.Upstream(gradOutput, i, reduction) * scale;
+            if (!weight.IsEmpty) g *= weight[i % weight.Length];
+            var logWeight = posWeight.IsEmpty ? T.One : (posWeight[i % posWeight.Length] - T.One) * y + T.One;
+            gradient[i] = g * (T.One - y) - g * logWeight * ScalarMath.LogSigmoidDerivative(x);
+        }
+    }
+
+    private static void Validate<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, ReadOnlySpan<T> weight, ReadOnlySpan<T> posWeight, Reduction reduction)
+        where T : IFloatingPointIeee754<T>
+    {
+        Guard.NotEmpty(logits, nameof(logits));
+        Guard.SameLength(logits, nameof(logits), targets, nameof(targets));
+        Guard.Defined(reduction);
+        Guard.Targets(targets, nameof(targets));
+        Guard.Broadcasts(weight, nameof(weight), logits.Length, nameof(logits));
+        Guard.NonNegative(weight, nameof(weight));
+        Guard.Broadcasts(posWeight, nameof(posWeight), logits.Length, nameof(logits));
+        Guard.NonNegative(posWeight, nameof(posWeight));
+    }
+}

@@ -1,0 +1,90 @@
+using CrossEntropy.Notebooks.Cli;
+using CrossEntropy.Notebooks.Ipynb;
+using CrossEntropy.Notebooks.Tests.Support;
+
+namespace CrossEntropy.Notebooks.Tests.Runner;
+
+public sealed class AtomicWriteTests
+{
+    [Fact]
+    public void A_write_that_fails_midway_leaves_the_original_file_and_no_temporary_file()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("notebook.ipynb");
+        File.WriteAllText(path, "original");
+        var writer = new AtomicFileWriter(s => new FailingStream(s, failAfterBytes: 10));
+
+        var e = Assert.Throws<IOException>(() => writer.Write(path, new byte[1000]));
+
+        Assert.Equal("simulated crash mid-write", e.Message);
+        Assert.Equal("original", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void A_completed_write_replaces_the_file()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("notebook.ipynb");
+        File.WriteAllText(path, "original");
+
+        AtomicFileWriter.Default.WriteText(path, "replaced");
+
+        Assert.Equal("replaced", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public async Task An_in_place_run_whose_write_fails_midway_keeps_the_original_notebook_and_reports_it()
+    {
+        using var temp = new TempFolder();
+        var path = temp.CopyFixture("course/01-fixture-basics.ipynb");
+        var before = await File.ReadAllBytesAsync(path);
+        var writer = new AtomicFileWriter(s => new FailingStream(s, failAfterBytes: 100));
+
+        var result = await ToolRun.RunAsync(["run", path, "--in-place"], writer: writer);
+
+        Assert.Equal(ExitCodes.WriteFailed, result.ExitCode);
+        Assert.Contains("could not write 01-fixture-basics.ipynb: simulated crash mid-write", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        Assert.Single(Directory.GetFiles(temp.Path));
+    }
+
+    /// <summary>Passes bytes through, then throws part-way, like a process killed during a write.</summary>
+    private sealed class FailingStream(Stream inner, int failAfterBytes) : Stream
+    {
+        private int _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var allowed = Math.Max(0, Math.Min(buffer.Length, failAfterBytes - _written));
+            inner.Write(buffer[..allowed]);
+            inner.Flush();
+            _written += allowed;
+            if (allowed < buffer.Length)
+            {
+                throw new IOException("simulated crash mid-write");
+            }
+        }
+    }
+}
