@@ -12,12 +12,12 @@ public sealed partial class RunTracker
         "(SELECT MAX(m.step) FROM metrics m WHERE m.run_id = r.id)";
 
     /// <summary>All runs in the store, oldest first (abandoned runs are marked incomplete first).</summary>
-    public IReadOnlyList<RunInfo> ListRuns()
+    public RunList ListRuns()
     {
         RecoverAbandonedRuns();
         using var query = Connection.CreateCommand();
         query.CommandText = $"SELECT {RunColumns} FROM runs r ORDER BY r.id";
-        return ReadRuns(query);
+        return new RunList(ReadRuns(query));
     }
 
     /// <summary>One run by id.</summary>

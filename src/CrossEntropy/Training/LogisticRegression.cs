@@ -93,9 +93,9 @@ public sealed class LogisticRegression
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
     public double Probability(params ReadOnlySpan<double> features)
     {
-        var z = Logit(features);
-        // Two branches keep e^(±z) from overflowing.
-        return z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+        Span<double> p = [Logit(features)];
+        Activations.Sigmoid<double>(p, p);
+        return p[0];
     }
 
     /// <summary>The predicted class of one row: 1 when the logit is positive, else 0.</summary>

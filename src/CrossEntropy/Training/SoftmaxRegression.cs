@@ -92,16 +92,10 @@ public sealed class SoftmaxRegression
     public double[] Probabilities(params ReadOnlySpan<double> features)
     {
         ModelArguments.RowLength(features, FeatureCount);
-        var logits = new double[ClassCount];
-        LinearLayer.Forward(features, FeatureCount, _weights, _biases, logits);
-        // Subtracting the largest logit keeps every exponential ≤ 1, so nothing overflows.
-        var max = logits.Max();
-        var total = 0.0;
-        for (var c = 0; c < logits.Length; c++)
-            total += logits[c] = Math.Exp(logits[c] - max);
-        for (var c = 0; c < logits.Length; c++)
-            logits[c] /= total;
-        return logits;
+        var probabilities = new double[ClassCount];
+        LinearLayer.Forward(features, FeatureCount, _weights, _biases, probabilities);
+        Activations.Softmax<double>(probabilities, ClassCount, probabilities);
+        return probabilities;
     }
 
     /// <summary>The predicted class of one row (the largest logit).</summary>
@@ -109,7 +103,7 @@ public sealed class SoftmaxRegression
     public int Predict(params ReadOnlySpan<double> features)
     {
         ModelArguments.RowLength(features, FeatureCount);
-        Span<double> logits = stackalloc double[ClassCount];
+        var logits = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];
         LinearLayer.Forward(features, FeatureCount, _weights, _biases, logits);
         return SoftmaxObjective.ArgMax(logits);
     }
