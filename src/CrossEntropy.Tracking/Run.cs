@@ -1,32 +1,38 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using CrossEntropy.Tracking.Internal;
 
 namespace CrossEntropy.Tracking;
 
 /// <summary>
 /// A run being recorded: log metrics per step, then <see cref="Complete"/> or <see cref="Fail"/>.
 /// Values are buffered and committed <see cref="BatchSteps"/> whole steps at a time in one transaction,
-/// so a crash loses at most the last unfinished batch and never leaves half a batch behind.
+/// so a crash loses at most the batches not yet committed and never leaves half a batch behind.
 /// </summary>
 /// <remarks>
-/// Steps must not decrease, and a metric can be logged once per step. Use one run from one thread.
+/// <para>Full batches are committed in the background, in order, over the run's own connection: logging a
+/// step only appends to a list, so tracking costs the training loop almost nothing. <see cref="Flush"/>
+/// (and <see cref="Complete"/>, <see cref="Fail"/>, <see cref="Dispose"/>) waits until everything logged is
+/// committed. A failed commit is reported by the next call.</para>
+/// <para>Steps must not decrease, and a metric can be logged once per step. Use one run from one thread.
 /// Disposing a run that was neither completed nor failed commits what is buffered and marks it
-/// <see cref="RunStatus.Incomplete"/>.
+/// <see cref="RunStatus.Incomplete"/>.</para>
 /// </remarks>
 public sealed class Run : IDisposable
 {
     private readonly RunTracker _tracker;
-    private readonly List<Pending> _pending = [];
+    private readonly RunWriter _writer;
     private readonly HashSet<string> _namesAtStep = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _lastValues = new(StringComparer.Ordinal);
-    private SqliteCommand? _insert;
+    private List<PendingPoint> _pending = [];
     private long _step = -1;
     private int _pendingSteps;
+    private bool _disposed;
 
-    internal Run(RunTracker tracker, long id, string name, int batchSteps)
+    internal Run(RunTracker tracker, RunWriter writer, long id, string name, int batchSteps)
     {
         _tracker = tracker;
+        _writer = writer;
         Id = id;
         Name = name;
         BatchSteps = batchSteps;
@@ -44,12 +50,12 @@ public sealed class Run : IDisposable
     /// <summary>Running until completed, failed or disposed.</summary>
     public RunStatus Status { get; private set; } = RunStatus.Running;
 
-    /// <summary>The highest step committed to the store so far, or null.</summary>
-    public long? LastCommittedStep { get; private set; }
+    /// <summary>The highest step committed to the store so far, or null (batches commit in the background).</summary>
+    public long? LastCommittedStep => _writer.LastCommittedStep;
 
     /// <summary>Records one metric value at <paramref name="step"/>.</summary>
     /// <exception cref="ArgumentException">Empty name, a negative or decreasing step, or a metric logged twice at one step.</exception>
-    /// <exception cref="InvalidOperationException">When the run has ended.</exception>
+    /// <exception cref="InvalidOperationException">When the run has ended, or an earlier batch could not be committed.</exception>
     public void Log(long step, string name, double value)
     {
         Add(step, name, value);
@@ -57,30 +63,36 @@ public sealed class Run : IDisposable
 
     /// <summary>
     /// Records all metrics of one step at once, e.g. <c>run.Log(step, ("train_loss", 0.41), ("accuracy", 0.8))</c>;
-    /// the step counts as finished, so a full batch is committed right away.
+    /// the step counts as finished, so a full batch is handed to the writer right away.
     /// </summary>
     /// <exception cref="ArgumentException">Empty name, a negative or decreasing step, or a metric logged twice at one step.</exception>
-    /// <exception cref="InvalidOperationException">When the run has ended.</exception>
+    /// <exception cref="InvalidOperationException">When the run has ended, or an earlier batch could not be committed.</exception>
     public void Log(long step, params ReadOnlySpan<(string Name, double Value)> metrics)
     {
         foreach (var (name, value) in metrics)
             Add(step, name, value);
         if (_pendingSteps >= BatchSteps)
-            Flush();
+            HandOff();
     }
 
-    /// <summary>Commits everything buffered now, in one transaction (also refreshes the run's heartbeat).</summary>
+    /// <summary>Commits everything logged so far, including a partial batch, and waits until it is committed.</summary>
+    /// <exception cref="InvalidOperationException">When the run has ended, or a batch could not be committed.</exception>
     public void Flush()
     {
         EnsureRunning();
-        Commit(statusUpdate: null);
+        HandOff();
+        _writer.WaitForCommits();
     }
+
+    /// <summary>Waits until the full batches handed over so far are committed; a partial batch stays buffered.</summary>
+    /// <exception cref="InvalidOperationException">When a batch could not be committed.</exception>
+    public void WaitForCommits() => _writer.WaitForCommits();
 
     /// <summary>
     /// Ends the run successfully. The summary holds the last value of every logged metric, plus
     /// <paramref name="summary"/> (e.g. a test-set score), which wins on equal names.
     /// </summary>
-    /// <exception cref="InvalidOperationException">When the run has already ended.</exception>
+    /// <exception cref="InvalidOperationException">When the run has already ended, or a batch could not be committed.</exception>
     public void Complete(params ReadOnlySpan<(string Name, double Value)> summary)
     {
         EnsureRunning();
@@ -90,24 +102,36 @@ public sealed class Run : IDisposable
             _lastValues[name] = value;
         }
 
-        Commit((RunStatus.Completed, null));
+        End(RunStatus.Completed, null);
     }
 
     /// <summary>Ends the run as failed, recording <paramref name="error"/> (e.g. "loss became NaN at step 40").</summary>
-    /// <exception cref="InvalidOperationException">When the run has already ended.</exception>
+    /// <exception cref="InvalidOperationException">When the run has already ended, or a batch could not be committed.</exception>
     public void Fail(string error)
     {
         EnsureRunning();
-        Commit((RunStatus.Failed, string.IsNullOrWhiteSpace(error) ? "failed (no reason given)" : error));
+        End(RunStatus.Failed, string.IsNullOrWhiteSpace(error) ? "failed (no reason given)" : error);
     }
 
     /// <summary>Commits what is buffered; a run still running becomes <see cref="RunStatus.Incomplete"/>.</summary>
     public void Dispose()
     {
-        if (Status == RunStatus.Running && !_tracker.IsDisposed)
-            Commit((RunStatus.Incomplete, "disposed before Complete() or Fail() was called"));
-        _insert?.Dispose();
-        _insert = null;
+        if (_disposed) return;
+        _disposed = true;
+        try
+        {
+            if (Status == RunStatus.Running)
+                End(RunStatus.Incomplete, "disposed before Complete() or Fail() was called");
+        }
+        catch (InvalidOperationException)
+        {
+            // A commit failure was already reported to the caller or cannot be reported from Dispose;
+            // the run stays "running" in the store and the next tracker to open it marks it incomplete.
+        }
+        finally
+        {
+            _writer.Dispose();
+        }
     }
 
     /// <summary>A one-line description.</summary>
@@ -116,6 +140,7 @@ public sealed class Run : IDisposable
     private void Add(long step, string name, double value)
     {
         EnsureRunning();
+        _writer.ThrowIfFailed();
         CheckName(name);
         if (step < 0)
             throw new ArgumentOutOfRangeException(nameof(step), step, $"step is {step}: expected 0 or more.");
@@ -124,9 +149,9 @@ public sealed class Run : IDisposable
 
         if (step > _step)
         {
-            // A new step begins, so the previous one is whole: commit a full batch before adding to the next.
+            // A new step begins, so the previous one is whole: hand over a full batch before adding to the next.
             if (_pendingSteps >= BatchSteps)
-                Commit(statusUpdate: null);
+                HandOff();
             _step = step;
             _namesAtStep.Clear();
         }
@@ -136,68 +161,26 @@ public sealed class Run : IDisposable
 
         if (_pending.Count == 0 || _pending[^1].Step != step)
             _pendingSteps++;
-        _pending.Add(new Pending(name, step, value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0));
+        _pending.Add(new PendingPoint(name, step, value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0));
         _lastValues[name] = value;
     }
 
-    private void Commit((RunStatus Status, string? Error)? statusUpdate)
+    private void HandOff()
     {
-        var connection = _tracker.Connection;
-        using (var transaction = connection.BeginTransaction())
-        {
-            if (_pending.Count > 0)
-            {
-                var insert = _insert ??= CreateInsert(connection);
-                insert.Transaction = transaction;
-                foreach (var point in _pending)
-                {
-                    insert.Parameters[0].Value = point.Name;
-                    insert.Parameters[1].Value = point.Step;
-                    insert.Parameters[2].Value = double.IsNaN(point.Value) ? DBNull.Value : point.Value;
-                    insert.Parameters[3].Value = point.WallTime;
-                    insert.ExecuteNonQuery();
-                }
-            }
-
-            using var update = connection.CreateCommand();
-            update.Transaction = transaction;
-            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            update.Parameters.AddWithValue("$id", Id);
-            update.Parameters.AddWithValue("$now", now);
-            if (statusUpdate is { } end)
-            {
-                update.CommandText = "UPDATE runs SET status = $status, ended_utc = $now, heartbeat_utc = $now, summary_json = $summary, error = $error WHERE id = $id";
-                update.Parameters.AddWithValue("$status", RunTracker.StatusText(end.Status));
-                update.Parameters.AddWithValue("$summary", SummaryJson());
-                update.Parameters.AddWithValue("$error", (object?)end.Error ?? DBNull.Value);
-            }
-            else
-            {
-                update.CommandText = "UPDATE runs SET heartbeat_utc = $now WHERE id = $id";
-            }
-
-            update.ExecuteNonQuery();
-            transaction.Commit();
-        }
-
-        if (_pending.Count > 0)
-            LastCommittedStep = _pending[^1].Step;
-        _pending.Clear();
+        if (_pending.Count == 0) return;
+        var batch = _pending;
+        _pending = new List<PendingPoint>(batch.Count);
         _pendingSteps = 0;
-        if (statusUpdate is { } ended)
-            Status = ended.Status;
+        _writer.Enqueue(batch);
     }
 
-    private SqliteCommand CreateInsert(SqliteConnection connection)
+    private void End(RunStatus status, string? error)
     {
-        var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO metrics(run_id, name, step, value, wall_time) VALUES ($run, $name, $step, $value, $wall)";
-        insert.Parameters.Add("$name", SqliteType.Text);
-        insert.Parameters.Add("$step", SqliteType.Integer);
-        insert.Parameters.Add("$value", SqliteType.Real);
-        insert.Parameters.Add("$wall", SqliteType.Real);
-        insert.Parameters.AddWithValue("$run", Id);
-        return insert;
+        var batch = _pending;
+        _pending = [];
+        _pendingSteps = 0;
+        _writer.End(batch, RunTracker.StatusText(status), SummaryJson(), error);
+        Status = status;
     }
 
     private string SummaryJson()
@@ -222,6 +205,4 @@ public sealed class Run : IDisposable
         if (string.IsNullOrWhiteSpace(name))
             throw new ArgumentException("metric name is empty: name the metric, e.g. \"train_loss\".", nameof(name));
     }
-
-    private readonly record struct Pending(string Name, long Step, double Value, double WallTime);
 }

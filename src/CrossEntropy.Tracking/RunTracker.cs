@@ -42,18 +42,12 @@ public sealed partial class RunTracker : IDisposable
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
 
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false, // the file is released on Dispose, so tests and users can delete or move it
-            DefaultTimeout = 30,
-        }.ToString();
-        _connection = new SqliteConnection(connectionString);
+        _connection = new SqliteConnection(ConnectionString(Path));
         try
         {
             _connection.Open();
-            Execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            Execute("PRAGMA journal_mode = WAL;");
+            Execute(ConnectionPragmas);
             var version = Convert.ToInt32(Scalar("PRAGMA user_version;"), CultureInfo.InvariantCulture);
             if (version > Schema.Version)
                 throw new ArgumentException($"{Path} was written by a newer tracker (schema {version}, this one knows {Schema.Version}): update the library.", nameof(path));
@@ -74,6 +68,18 @@ public sealed partial class RunTracker : IDisposable
 
     /// <summary>The full path of the store.</summary>
     public string Path { get; }
+
+    // Per connection: wait for a busy writer instead of failing, and in WAL mode commit without an fsync
+    // (a killed process loses nothing committed; only a power cut may lose the last transactions).
+    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+    internal static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = false, // the file is released on Dispose, so tests and users can delete or move it
+        DefaultTimeout = 30,
+    }.ToString();
 
     internal SqliteConnection Connection
     {
@@ -126,7 +132,7 @@ public sealed partial class RunTracker : IDisposable
         insert.Parameters.AddWithValue("$data", data is null ? DBNull.Value : JsonSerializer.Serialize(data));
         insert.Parameters.AddWithValue("$environment", JsonSerializer.Serialize(RunEnvironment.Current()));
         var id = (long)insert.ExecuteScalar()!;
-        return new Run(this, id, name, batchSteps);
+        return new Run(this, new RunWriter(Path, id, name), id, name, batchSteps);
     }
 
     /// <summary>

@@ -115,6 +115,8 @@ public class BadInputTests
         var run = tracker.StartRun("r", new { Seed = 1 });
         tracker.Dispose();
         Assert.Throws<ObjectDisposedException>(() => run.Log(0, "loss", 1.0));
-        run.Dispose(); // nothing to write to any more; must not throw
+        run.Dispose(); // must not throw: the run's own connection still marks it incomplete
+        using var reopened = store.Open();
+        Assert.Equal(RunStatus.Incomplete, reopened.GetRun(run.Id).Status);
     }
 }
