@@ -19,6 +19,7 @@ internal readonly record struct PendingPoint(string Name, long Step, double Valu
 internal sealed class RunWriter : IDisposable
 {
     private const int MaxQueuedBatches = 4;
+    private const int RowsPerInsert = 64;
 
     private readonly SqliteConnection _connection;
     private readonly long _runId;
@@ -121,18 +122,23 @@ internal sealed class RunWriter : IDisposable
     {
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         using var transaction = _connection.BeginTransaction();
-        if (batch.Count > 0)
+        for (var start = 0; start < batch.Count; start += RowsPerInsert)
         {
-            var insert = _insert ??= CreateInsert();
+            var rows = Math.Min(RowsPerInsert, batch.Count - start);
+            var insert = rows == RowsPerInsert ? _insert ??= CreateInsert(rows) : CreateInsert(rows);
             insert.Transaction = transaction;
-            foreach (var point in batch)
+            for (var r = 0; r < rows; r++)
             {
-                insert.Parameters[0].Value = point.Name;
-                insert.Parameters[1].Value = point.Step;
-                insert.Parameters[2].Value = double.IsNaN(point.Value) ? DBNull.Value : point.Value;
-                insert.Parameters[3].Value = point.WallTime;
-                insert.ExecuteNonQuery();
+                var point = batch[start + r];
+                insert.Parameters[4 * r].Value = point.Name;
+                insert.Parameters[4 * r + 1].Value = point.Step;
+                insert.Parameters[4 * r + 2].Value = double.IsNaN(point.Value) ? DBNull.Value : point.Value;
+                insert.Parameters[4 * r + 3].Value = point.WallTime;
             }
+
+            insert.ExecuteNonQuery();
+            if (rows != RowsPerInsert)
+                insert.Dispose();
         }
 
         if (end is { } final)
@@ -160,15 +166,22 @@ internal sealed class RunWriter : IDisposable
             Interlocked.Exchange(ref _lastCommittedStep, batch[^1].Step);
     }
 
-    private SqliteCommand CreateInsert()
+    // One statement inserts many rows: per-statement overhead, not SQLite itself, dominates small inserts.
+    private SqliteCommand CreateInsert(int rows)
     {
         var insert = _connection.CreateCommand();
-        insert.CommandText = "INSERT INTO metrics(run_id, name, step, value, wall_time) VALUES ($run, $name, $step, $value, $wall)";
-        insert.Parameters.Add("$name", SqliteType.Text);
-        insert.Parameters.Add("$step", SqliteType.Integer);
-        insert.Parameters.Add("$value", SqliteType.Real);
-        insert.Parameters.Add("$wall", SqliteType.Real);
+        var sql = new System.Text.StringBuilder("INSERT INTO metrics(run_id, name, step, value, wall_time) VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"($run,$n{r},$s{r},$v{r},$w{r})");
+            insert.Parameters.Add($"$n{r}", SqliteType.Text);
+            insert.Parameters.Add($"$s{r}", SqliteType.Integer);
+            insert.Parameters.Add($"$v{r}", SqliteType.Real);
+            insert.Parameters.Add($"$w{r}", SqliteType.Real);
+        }
+
         insert.Parameters.AddWithValue("$run", _runId);
+        insert.CommandText = sql.ToString();
         return insert;
     }
 
