@@ -5,7 +5,7 @@ namespace CrossEntropy.Fused;
 /// <summary>
 /// BCE with logits, loss and gradient from one exp, one log and one reciprocal per element:
 /// e = e^(−|x|), softplus(−x) = max(−x, 0) + log1p(e), σ(x) = (x ≥ 0 ? 1 : e)/(1 + e).
-/// The gradient is written as L·σ(x) − q·y (L = 1 + (q − 1)·y), which has no cancellation when σ(x) is tiny.
+/// Loss and gradient are regrouped by the sign of x (as the plain path does) so that no two large terms cancel.
 /// </summary>
 internal static unsafe class BinaryCrossEntropyWithLogitsKernel
 {
@@ -85,19 +85,30 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
         var hasPos = a.PosWeight != null;
         var logWeight = hasPos ? TS.MultiplyAdd(TS.Subtract(q, one), y, one) : one;
 
+        var negative = TS.LessThan(x, TS.Zero);
         var loss = TS.Zero;
         if (a.WithLoss)
         {
-            var softplus = TS.Add(SimdMath.Log1p<TV, TS>(e, d, rd), TS.Max(TS.Subtract(TS.Zero, x), TS.Zero));
-            loss = TS.MultiplyAdd(logWeight, softplus, TS.Multiply(TS.Subtract(one, y), x));
+            // (1 − y)·x + L·softplus(−x), regrouped by the sign of x so no two large terms cancel:
+            // x < 0: −q·y·x + L·log1p(e); x ≥ 0: (1 − y)·x + L·log1p(e). Infinite x keeps the literal form,
+            // so NaN appears exactly where PyTorch's formula gives ∞ − ∞ or 0·∞.
+            var log1p = SimdMath.Log1p<TV, TS>(e, d, rd);
+            var linear = TS.Select(negative,
+                TS.Multiply(TS.Subtract(TS.Zero, hasPos ? TS.Multiply(q, y) : y), x),
+                TS.Multiply(TS.Subtract(one, y), x));
+            loss = TS.MultiplyAdd(logWeight, log1p, linear);
+            var literal = TS.MultiplyAdd(logWeight, TS.Add(log1p, TS.Max(TS.Subtract(TS.Zero, x), TS.Zero)), TS.Multiply(TS.Subtract(one, y), x));
+            loss = TS.Select(TS.GreaterThanOrEqual(TS.Abs(x), TS.Splat(float.PositiveInfinity)), literal, loss);
             if (a.Weight != null) loss = TS.Multiply(loss, w);
         }
         if (gradient != null)
         {
-            var sigmoid = TS.Multiply(TS.Select(TS.GreaterThanOrEqual(x, TS.Zero), one, e), rd);
-            var g = hasPos
-                ? TS.Subtract(TS.Multiply(logWeight, sigmoid), TS.Multiply(q, y))
-                : TS.Subtract(sigmoid, y);
+            // x < 0: L·σ(x) − q·y; x ≥ 0: (1 − y) − L·σ(−x). Each form is free of cancellation on its side.
+            var sigmoidOfX = TS.Multiply(TS.Select(negative, e, one), rd);
+            var sigmoidOfMinusX = TS.Multiply(TS.Select(negative, one, e), rd);
+            var g = TS.Select(negative,
+                TS.Subtract(TS.Multiply(logWeight, sigmoidOfX), hasPos ? TS.Multiply(q, y) : y),
+                TS.Subtract(TS.Subtract(one, y), TS.Multiply(logWeight, sigmoidOfMinusX)));
             if (a.Weight != null) g = TS.Multiply(g, w);
             TS.Store(TS.Multiply(g, upstream), gradient);
         }
