@@ -157,4 +157,14 @@ public sealed class KernelConventionTests
         Assert.Equal("0.705", run.Cells[0].Outputs.Single().PlainText);
         Assert.Equal(before, Environment.CurrentDirectory);
     }
+
+    [Fact]
+    public void The_package_reference_brings_the_projects_libraries_and_the_packages_their_api_exposes()
+    {
+        var names = ProjectAssemblies.All.Select(a => a.GetName().Name).ToList();
+
+        Assert.Equal(
+            ["CrossEntropy", "CrossEntropy.Tracking", "CrossEntropy.Interactive", "System.Numerics.Tensors", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.Data.Sqlite"],
+            names);
+    }
 }
