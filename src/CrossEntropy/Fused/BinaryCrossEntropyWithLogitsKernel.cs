@@ -6,6 +6,8 @@ namespace CrossEntropy.Fused;
 /// BCE with logits, loss and gradient from one exp, one log and one reciprocal per element:
 /// e = e^(−|x|), softplus(−x) = max(−x, 0) + log1p(e), σ(x) = (x ≥ 0 ? 1 : e)/(1 + e).
 /// Loss and gradient are regrouped by the sign of x (as the plain path does) so that no two large terms cancel.
+/// Targets are checked in the same pass: a block that meets one outside [0, 1] (or NaN) raises
+/// <see cref="BinaryCrossEntropyWithLogitsArgs.InvalidTargets"/>, and the caller throws after the run.
 /// </summary>
 internal static unsafe class BinaryCrossEntropyWithLogitsKernel
 {
@@ -25,6 +27,7 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
 
         double total = 0;
         var sum = TS.Zero;
+        var invalid = TS.Zero;
         var chunks = 0;
         var fullEnd = start + (end - start) / width * width;
         for (var i = start; i < fullEnd; i += width)
@@ -32,7 +35,7 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
             var w = a.Weight == null ? default : weight.Next<TV, TS>();
             var q = a.PosWeight == null ? default : pos.Next<TV, TS>();
             var up = a.Upstream == null ? scale : TS.Multiply(scale, TS.Load(a.Upstream + i));
-            var loss = Chunk<TV, TS>(a, TS.Load(a.Logits + i), TS.Load(a.Targets + i), w, q, up, a.Gradient == null ? null : a.Gradient + i);
+            var loss = Chunk<TV, TS>(a, TS.Load(a.Logits + i), TS.Load(a.Targets + i), w, q, up, a.Gradient == null ? null : a.Gradient + i, ref invalid);
             if (!a.WithLoss) continue;
             if (a.Losses != null) TS.Store(loss, a.Losses + i);
             sum = TS.Add(sum, loss);
@@ -62,7 +65,7 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
             var w = a.Weight == null ? default : weight.Next<TV, TS>();
             var q = a.PosWeight == null ? default : pos.Next<TV, TS>();
             var up = a.Upstream == null ? scale : TS.Multiply(scale, TS.Load(u));
-            var loss = Chunk<TV, TS>(a, TS.Load(x), TS.Load(y), w, q, up, a.Gradient == null ? null : outGradient);
+            var loss = Chunk<TV, TS>(a, TS.Load(x), TS.Load(y), w, q, up, a.Gradient == null ? null : outGradient, ref invalid);
             sum = TS.Add(sum, TS.Select(TS.LanesFrom(count), TS.Zero, loss));
             TS.Store(loss, outLoss);
             for (var k = 0; k < count; k++)
@@ -71,14 +74,18 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
                 if (a.Gradient != null) a.Gradient[fullEnd + k] = outGradient[k];
             }
         }
+        if (TS.Sum(invalid) != 0f) *a.InvalidTargets = 1; // any block may set it; the caller reports the first bad index
         return a.WithLoss ? total + TS.Sum(sum) : 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Chunk<TV, TS>(in BinaryCrossEntropyWithLogitsArgs a, TV x, TV y, TV w, TV q, TV upstream, float* gradient)
+    private static TV Chunk<TV, TS>(in BinaryCrossEntropyWithLogitsArgs a, TV x, TV y, TV w, TV q, TV upstream, float* gradient, ref TV invalid)
         where TV : struct where TS : struct, ISimd<TV>
     {
         var one = TS.Splat(1f);
+        // y − y² ≥ 0 exactly when y is in [0, 1] (one FMA; NaN and ±∞ fail): the target check rides along with the
+        // arithmetic instead of costing a separate sweep over the targets.
+        invalid = TS.Add(invalid, TS.Select(TS.GreaterThanOrEqual(TS.MultiplyAdd(TS.Subtract(TS.Zero, y), y, y), TS.Zero), TS.Zero, one));
         var e = SimdMath.ExpNonPositive<TV, TS>(TS.Subtract(TS.Zero, TS.Abs(x)));
         var d = TS.Add(one, e);
         var rd = TS.Reciprocal(d);
@@ -92,7 +99,7 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
             // (1 − y)·x + L·softplus(−x), regrouped by the sign of x so no two large terms cancel:
             // x < 0: −q·y·x + L·log1p(e); x ≥ 0: (1 − y)·x + L·log1p(e). Infinite x keeps the literal form,
             // so NaN appears exactly where PyTorch's formula gives ∞ − ∞ or 0·∞.
-            var log1p = SimdMath.Log1p<TV, TS>(e, d, rd);
+            var log1p = SimdMath.Log1p<TV, TS>(e);
             var linear = TS.Select(negative,
                 TS.Multiply(TS.Subtract(TS.Zero, hasPos ? TS.Multiply(q, y) : y), x),
                 TS.Multiply(TS.Subtract(one, y), x));

@@ -77,7 +77,10 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
         return Unchecked(logits, targets, losses, weight, posWeight, reduction, gradient, gradOutput, withLoss: true, options);
     }
 
-    /// <summary>The kernel without argument checks (the public API validates first). Empty gradient = forward only.</summary>
+    /// <summary>
+    /// The kernel without the argument checks the public API makes first, except the target check, which is fused
+    /// into the pass (a bad target throws after the outputs were written). Empty gradient = forward only.
+    /// </summary>
     internal static float Unchecked(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> losses, ReadOnlySpan<float> weight,
         ReadOnlySpan<float> posWeight, Reduction reduction, Span<float> gradient, ReadOnlySpan<float> gradOutput,
@@ -96,6 +99,7 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
         fixed (float* g = gradient)
         fixed (float* up = gradOutput)
         {
+            var invalidTargets = 0;
             var body = new Body
             {
                 Width = options.Resolve(),
@@ -103,9 +107,12 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
                 {
                     Logits = x, Targets = y, Weight = w, WeightPeriod = weight.Length, PosWeight = q, PosWeightPeriod = posWeight.Length,
                     WithLoss = withLoss, Losses = l, Gradient = g, GradientScale = scale, Upstream = perElementUpstream ? up : null, Length = n,
+                    InvalidTargets = &invalidTargets,
                 },
             };
             var total = FixedBlocks.Run(body, n, FixedBlocks.BlockElements, n, options.MaxThreads);
+            // Reported after the pass (which has written the outputs by then): the scalar check names the first bad index.
+            if (invalidTargets != 0) Guard.Targets(targets, nameof(targets));
             return reduction == Reduction.Mean ? (float)(total / n) : (float)total;
         }
     }
@@ -113,10 +120,9 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
     private static void Validate(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<float> weight, ReadOnlySpan<float> posWeight, Reduction reduction)
     {
         Guard.NotEmpty(logits, nameof(logits));
-        Guard.SameLength(logits, nameof(logits), targets, nameof(targets));
+        Guard.SameLength(logits, nameof(logits), targets, nameof(targets)); // the targets' values are checked inside the pass
         if (reduction is not (Reduction.None or Reduction.Mean or Reduction.Sum))
             throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
-        Guard.Targets(targets, nameof(targets));
         Broadcasts(weight, nameof(weight), logits.Length);
         Guard.NonNegative(weight, nameof(weight));
         Broadcasts(posWeight, nameof(posWeight), logits.Length);

@@ -185,7 +185,8 @@ public static class BinaryCrossEntropyWithLogits
         Guard.NotEmpty(logits, nameof(logits));
         Guard.SameLength(logits, nameof(logits), targets, nameof(targets));
         Guard.Defined(reduction);
-        Guard.Targets(targets, nameof(targets));
+        // float targets are checked inside the fused pass (no separate sweep); the generic path checks them here.
+        if (typeof(T) != typeof(float)) Guard.Targets(targets, nameof(targets));
         Guard.Broadcasts(weight, nameof(weight), logits.Length, nameof(logits));
         Guard.NonNegative(weight, nameof(weight));
         Guard.Broadcasts(posWeight, nameof(posWeight), logits.Length, nameof(logits));
