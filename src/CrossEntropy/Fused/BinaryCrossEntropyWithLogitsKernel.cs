@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace CrossEntropy.Fused;
 
 /// <summary>
-/// BCE with logits, loss and gradient from one exp, one log and one reciprocal per element:
+/// BCE with logits, loss and gradient from one exp, one log1p and two reciprocals per element:
 /// e = e^(−|x|), softplus(−x) = max(−x, 0) + log1p(e), σ(x) = (x ≥ 0 ? 1 : e)/(1 + e).
 /// Loss and gradient are regrouped by the sign of x (as the plain path does) so that no two large terms cancel.
 /// Targets are checked in the same pass: a block that meets one outside [0, 1] (or NaN) raises
@@ -87,35 +87,35 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
         // arithmetic instead of costing a separate sweep over the targets.
         invalid = TS.Add(invalid, TS.Select(TS.GreaterThanOrEqual(TS.MultiplyAdd(TS.Subtract(TS.Zero, y), y, y), TS.Zero), TS.Zero, one));
         var e = SimdMath.ExpNonPositive<TV, TS>(TS.Subtract(TS.Zero, TS.Abs(x)));
-        var d = TS.Add(one, e);
-        var rd = TS.Reciprocal(d);
         var hasPos = a.PosWeight != null;
         var logWeight = hasPos ? TS.MultiplyAdd(TS.Subtract(q, one), y, one) : one;
+        var positiveTarget = hasPos ? TS.Multiply(q, y) : y;
+        var negativeTarget = TS.Subtract(one, y);
 
         var negative = TS.LessThan(x, TS.Zero);
         var loss = TS.Zero;
         if (a.WithLoss)
         {
             // (1 − y)·x + L·softplus(−x), regrouped by the sign of x so no two large terms cancel:
-            // x < 0: −q·y·x + L·log1p(e); x ≥ 0: (1 − y)·x + L·log1p(e). Infinite x keeps the literal form,
-            // so NaN appears exactly where PyTorch's formula gives ∞ − ∞ or 0·∞.
+            // x < 0: −q·y·x + L·log1p(e); x ≥ 0: (1 − y)·x + L·log1p(e).
             var log1p = SimdMath.Log1p<TV, TS>(e);
-            var linear = TS.Select(negative,
-                TS.Multiply(TS.Subtract(TS.Zero, hasPos ? TS.Multiply(q, y) : y), x),
-                TS.Multiply(TS.Subtract(one, y), x));
+            var linear = TS.Multiply(TS.Select(negative, TS.Subtract(TS.Zero, positiveTarget), negativeTarget), x);
             loss = TS.MultiplyAdd(logWeight, log1p, linear);
-            var literal = TS.MultiplyAdd(logWeight, TS.Add(log1p, TS.Max(TS.Subtract(TS.Zero, x), TS.Zero)), TS.Multiply(TS.Subtract(one, y), x));
-            loss = TS.Select(TS.GreaterThanOrEqual(TS.Abs(x), TS.Splat(float.PositiveInfinity)), literal, loss);
+            var infinite = TS.GreaterThanOrEqual(TS.Abs(x), TS.Splat(float.PositiveInfinity));
+            if (TS.AnyTrue(infinite))
+            {
+                // Infinite x keeps the literal form, so NaN appears exactly where PyTorch's formula gives ∞ − ∞ or 0·∞.
+                var literal = TS.MultiplyAdd(logWeight, TS.Add(log1p, TS.Max(TS.Subtract(TS.Zero, x), TS.Zero)), TS.Multiply(negativeTarget, x));
+                loss = TS.Select(infinite, literal, loss);
+            }
             if (a.Weight != null) loss = TS.Multiply(loss, w);
         }
         if (gradient != null)
         {
+            // σ(−|x|) = e/(1 + e) is σ(x) for x < 0 and σ(−x) for x ≥ 0.
             // x < 0: L·σ(x) − q·y; x ≥ 0: (1 − y) − L·σ(−x). Each form is free of cancellation on its side.
-            var sigmoidOfX = TS.Multiply(TS.Select(negative, e, one), rd);
-            var sigmoidOfMinusX = TS.Multiply(TS.Select(negative, one, e), rd);
-            var g = TS.Select(negative,
-                TS.Subtract(TS.Multiply(logWeight, sigmoidOfX), hasPos ? TS.Multiply(q, y) : y),
-                TS.Subtract(TS.Subtract(one, y), TS.Multiply(logWeight, sigmoidOfMinusX)));
+            var small = TS.Multiply(logWeight, TS.Multiply(e, TS.Reciprocal(TS.Add(one, e))));
+            var g = TS.Select(negative, TS.Subtract(small, positiveTarget), TS.Subtract(negativeTarget, small));
             if (a.Weight != null) g = TS.Multiply(g, w);
             TS.Store(TS.Multiply(g, upstream), gradient);
         }

@@ -32,6 +32,9 @@ internal unsafe interface ISimd<TV> where TV : struct
     static abstract TV GreaterThanOrEqual(TV a, TV b);
     static abstract TV Select(TV mask, TV whenTrue, TV whenFalse);
 
+    /// <summary>Whether any lane of a comparison result is set (a branch for rare cases, such as infinite inputs).</summary>
+    static abstract bool AnyTrue(TV mask);
+
     static abstract float Sum(TV value);
     static abstract float MaxAcross(TV value);
 
