@@ -12,6 +12,9 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
     /// <summary>The largest class count this path takes (rows must be shorter than the widest vector).</summary>
     public const int MaxClasses = 15;
 
+    /// <summary>Blocks whose lane losses are summed in float before flushing into the double total (as the BCE kernel).</summary>
+    private const int BlocksPerFlush = 16;
+
     /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>); returns the sum of their losses.</summary>
     public static double Run<TV, TS>(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd)
         where TV : struct where TS : struct, ISimd<TV>
@@ -23,6 +26,9 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
         var targetWeight = stackalloc float[16];
         var spreadLane = stackalloc float[16];
         var laneLoss = stackalloc float[16];
+        var keep = stackalloc float[16];
+        var lossSum = TS.Zero;
+        var pending = 0;
         var smoothing = a.Smoothing != 0f;
         var spread = a.Smoothing / classes;
         var weight = a.Weight;
@@ -39,7 +45,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
                 {
                     // Padding lanes compute a harmless all-zero row and are never written out.
                     for (var c = 0; c < classes; c++) tile[c * width + lane] = 0f;
-                    targetLogit[lane] = targetWeight[lane] = spreadLane[lane] = 0f;
+                    targetLogit[lane] = targetWeight[lane] = spreadLane[lane] = keep[lane] = 0f;
                     continue;
                 }
                 var row = block + lane * classes;
@@ -49,6 +55,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
                 targetLogit[lane] = ignored ? 0f : row[t];
                 targetWeight[lane] = ignored ? 0f : (1f - a.Smoothing) * (weight == null ? 1f : weight[t]);
                 spreadLane[lane] = ignored ? 0f : spread;
+                keep[lane] = ignored ? 0f : 1f;
             }
 
             var max = TS.Load(tile);
@@ -70,13 +77,25 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
             var loss = TS.Multiply(wt, TS.Subtract(logSum, TS.Subtract(TS.Load(targetLogit), max)));
             if (smoothing)
                 loss = TS.MultiplyAdd(sp, TS.Subtract(TS.Multiply(TS.Splat(a.WeightTotal), logSum), weightedShift), loss);
-            TS.Store(loss, laneLoss);
-            for (var lane = 0; lane < rows; lane++)
+            // An ignored row is exactly 0 even when its logits are not finite (padding lanes count as ignored).
+            loss = TS.Select(TS.GreaterThanOrEqual(TS.Load(keep), TS.Splat(1f)), loss, TS.Zero);
+            if (a.Losses != null)
             {
-                // An ignored row is exactly 0 even when its logits are not finite.
-                var value = a.Targets[r0 + lane] == a.IgnoreIndex ? 0f : laneLoss[lane];
-                if (a.Losses != null) a.Losses[r0 + lane] = value;
-                total += value;
+                if (rows == width) TS.Store(loss, a.Losses + r0);
+                else
+                {
+                    TS.Store(loss, laneLoss);
+                    for (var lane = 0; lane < rows; lane++) a.Losses[r0 + lane] = laneLoss[lane];
+                }
+            }
+            // Lanes add up in a float vector, flushed into the double total every few blocks: the per-lane
+            // double additions were a serial chain on the critical path of every block.
+            lossSum = TS.Add(lossSum, loss);
+            if (++pending == BlocksPerFlush)
+            {
+                total += TS.Sum(lossSum);
+                lossSum = TS.Zero;
+                pending = 0;
             }
 
             if (a.Gradient == null) continue;
@@ -113,6 +132,6 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
                 row[t] -= targetWeight[lane];
             }
         }
-        return total;
+        return total + TS.Sum(lossSum);
     }
 }
