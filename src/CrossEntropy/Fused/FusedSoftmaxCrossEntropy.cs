@@ -156,7 +156,9 @@ internal static unsafe class FusedSoftmaxCrossEntropy
             return Width switch
             {
                 SimdWidth.W512 => small
-                    ? SoftmaxCrossEntropySmallClasses.Run<Vector512<float>, Simd512>(Args, start, end)
+                    ? SoftmaxCrossEntropySmallClasses512.IsSupported
+                        ? SoftmaxCrossEntropySmallClasses512.Run(Args, start, end)
+                        : SoftmaxCrossEntropySmallClasses.Run<Vector512<float>, Simd512>(Args, start, end)
                     : SoftmaxCrossEntropyRows.Run<Vector512<float>, Simd512>(Args, start, end),
                 SimdWidth.W256 => small
                     ? SoftmaxCrossEntropySmallClasses.Run<Vector256<float>, Simd256>(Args, start, end)

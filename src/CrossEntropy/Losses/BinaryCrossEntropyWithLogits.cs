@@ -20,8 +20,10 @@ namespace CrossEntropy.Losses;
 /// of elements (not by any weight sum); Sum adds.</para>
 /// <para>Edge cases: targets must lie in [0, 1] (soft targets allowed), weights must be ≥ 0; NaN or ±∞ logits
 /// propagate as in PyTorch (an infinite logit gives ∞·0 = NaN where the target makes a term vanish).</para>
-/// <para>Speed: float calls run a fused SIMD kernel (loss and gradient from one exp, log and reciprocal per element;
-/// every core above 64K elements, results independent of the thread count); other types run the generic path.</para>
+/// <para>Speed: float calls run a fused SIMD kernel (loss and gradient from one exp, one log1p and two reciprocals per
+/// element; every core above 64K elements, results independent of the thread count); other types run the generic path.
+/// The float kernel checks the targets inside its single pass, so a target outside [0, 1] throws the same error
+/// after <c>losses</c>/<c>gradient</c> were written (their contents are then unspecified).</para>
 /// </remarks>
 public static class BinaryCrossEntropyWithLogits
 {

@@ -61,4 +61,21 @@ public class FusedArgumentTests
         FailsNaming<ArgumentException>("gradOutput", () => FusedBinaryCrossEntropyWithLogits.Backward(x, y, new float[4], reduction: Reduction.None, gradOutput: [1f]));
         FailsNaming<ArgumentException>("logits", () => FusedBinaryCrossEntropyWithLogits.Forward([], []));
     }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(1.0000001f)]
+    [InlineData(-1e-30f)]
+    public void Binary_cross_entropy_with_logits_finds_a_bad_target_deep_in_a_multi_threaded_call(float bad)
+    {
+        // The target check runs inside the kernel's blocks; the error must still name the exact index.
+        var x = new float[200_000];
+        var y = new float[200_000];
+        y[150_001] = bad;
+        var e = Assert.ThrowsAny<ArgumentException>(() => CrossEntropy.Losses.BinaryCrossEntropyWithLogits.ForwardBackward<float>(x, y, new float[x.Length]));
+        Assert.Equal("targets", e.ParamName);
+        Assert.Contains("targets[150001]", e.Message);
+        y[150_001] = 1f;
+        Assert.Equal(MathF.Log(2f), CrossEntropy.Losses.BinaryCrossEntropyWithLogits.Forward<float>(x, y), 5);
+    }
 }

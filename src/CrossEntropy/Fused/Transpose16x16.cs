@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace CrossEntropy.Fused;
+
+/// <summary>
+/// In-register transpose of a 16×16 float block (AVX-512): 64 two-source permutes instead of 256 scalar moves
+/// through memory. Stage k exchanges bit k of the row index with bit k of the lane index between the vector
+/// pairs (a, a + 2^k); after the four stages every element (r, l) sits at (l, r).
+/// </summary>
+internal static unsafe class Transpose16x16
+{
+    private static readonly Vector512<int> Stage0Low = Low(1), Stage0High = High(1);
+    private static readonly Vector512<int> Stage1Low = Low(2), Stage1High = High(2);
+    private static readonly Vector512<int> Stage2Low = Low(4), Stage2High = High(4);
+    private static readonly Vector512<int> Stage3Low = Low(8), Stage3High = High(8);
+
+    /// <summary>Transposes the 16 vectors at <paramref name="m"/> in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void InPlace(Vector512<float>* m)
+    {
+        Vector512<float> r0 = m[0], r1 = m[1], r2 = m[2], r3 = m[3], r4 = m[4], r5 = m[5], r6 = m[6], r7 = m[7];
+        Vector512<float> r8 = m[8], r9 = m[9], r10 = m[10], r11 = m[11], r12 = m[12], r13 = m[13], r14 = m[14], r15 = m[15];
+        Exchange(ref r0, ref r1, Stage0Low, Stage0High); Exchange(ref r2, ref r3, Stage0Low, Stage0High); Exchange(ref r4, ref r5, Stage0Low, Stage0High); Exchange(ref r6, ref r7, Stage0Low, Stage0High);
+        Exchange(ref r8, ref r9, Stage0Low, Stage0High); Exchange(ref r10, ref r11, Stage0Low, Stage0High); Exchange(ref r12, ref r13, Stage0Low, Stage0High); Exchange(ref r14, ref r15, Stage0Low, Stage0High);
+        Exchange(ref r0, ref r2, Stage1Low, Stage1High); Exchange(ref r1, ref r3, Stage1Low, Stage1High); Exchange(ref r4, ref r6, Stage1Low, Stage1High); Exchange(ref r5, ref r7, Stage1Low, Stage1High);
+        Exchange(ref r8, ref r10, Stage1Low, Stage1High); Exchange(ref r9, ref r11, Stage1Low, Stage1High); Exchange(ref r12, ref r14, Stage1Low, Stage1High); Exchange(ref r13, ref r15, Stage1Low, Stage1High);
+        Exchange(ref r0, ref r4, Stage2Low, Stage2High); Exchange(ref r1, ref r5, Stage2Low, Stage2High); Exchange(ref r2, ref r6, Stage2Low, Stage2High); Exchange(ref r3, ref r7, Stage2Low, Stage2High);
+        Exchange(ref r8, ref r12, Stage2Low, Stage2High); Exchange(ref r9, ref r13, Stage2Low, Stage2High); Exchange(ref r10, ref r14, Stage2Low, Stage2High); Exchange(ref r11, ref r15, Stage2Low, Stage2High);
+        Exchange(ref r0, ref r8, Stage3Low, Stage3High); Exchange(ref r1, ref r9, Stage3Low, Stage3High); Exchange(ref r2, ref r10, Stage3Low, Stage3High); Exchange(ref r3, ref r11, Stage3Low, Stage3High);
+        Exchange(ref r4, ref r12, Stage3Low, Stage3High); Exchange(ref r5, ref r13, Stage3Low, Stage3High); Exchange(ref r6, ref r14, Stage3Low, Stage3High); Exchange(ref r7, ref r15, Stage3Low, Stage3High);
+        m[0] = r0; m[1] = r1; m[2] = r2; m[3] = r3; m[4] = r4; m[5] = r5; m[6] = r6; m[7] = r7;
+        m[8] = r8; m[9] = r9; m[10] = r10; m[11] = r11; m[12] = r12; m[13] = r13; m[14] = r14; m[15] = r15;
+    }
+
+    /// <summary>
+    /// For rows a (bit k clear) and b = a + s: the new row a takes lanes with bit k clear from a and the rest
+    /// from b shifted down by s; the new row b takes the other half. Indices ≥ 16 select from b.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Exchange(ref Vector512<float> a, ref Vector512<float> b, Vector512<int> low, Vector512<int> high)
+    {
+        var newA = Avx512F.PermuteVar16x32x2(a, low, b);
+        b = Avx512F.PermuteVar16x32x2(a, high, b);
+        a = newA;
+    }
+
+    private static Vector512<int> Low(int s)
+    {
+        Span<int> index = stackalloc int[16];
+        for (var l = 0; l < 16; l++) index[l] = (l & s) == 0 ? l : 16 + l - s;
+        return Vector512.Create<int>(index);
+    }
+
+    private static Vector512<int> High(int s)
+    {
+        Span<int> index = stackalloc int[16];
+        for (var l = 0; l < 16; l++) index[l] = (l & s) == 0 ? l + s : 16 + l;
+        return Vector512.Create<int>(index);
+    }
+}
