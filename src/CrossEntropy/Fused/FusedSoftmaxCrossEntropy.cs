@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.Intrinsics;
 using CrossEntropy.Internal;
 
@@ -70,7 +71,8 @@ internal static unsafe class FusedSoftmaxCrossEntropy
     }
 
     /// <summary>
-    /// The kernel without argument checks, for callers that have validated already (the public API).
+    /// The kernel without argument checks, for callers that have validated already (the public API), except the
+    /// class-index check, which it makes in its denominator sweep before any output is written.
     /// An empty <paramref name="gradient"/> means forward only.
     /// </summary>
     internal static float Unchecked(
@@ -79,15 +81,9 @@ internal static unsafe class FusedSoftmaxCrossEntropy
         FusedOptions options)
     {
         // The denominator depends only on the targets, so the gradient scale is known before any logit is read.
-        double denominator = 0;
-        if (weight.IsEmpty)
-        {
-            foreach (var t in targets) if (t != ignoreIndex) denominator += 1;
-        }
-        else
-        {
-            foreach (var t in targets) if (t != ignoreIndex) denominator += weight[t];
-        }
+        // The same sweep checks the class indices (the public API leaves that to this one pass).
+        var denominator = Denominator(targets, classes, weight, ignoreIndex);
+        if (double.IsNaN(denominator)) Guard.ClassIndices(targets, classes, ignoreIndex, nameof(targets));
         double weightTotal = classes;
         if (!weight.IsEmpty)
         {
@@ -125,6 +121,40 @@ internal static unsafe class FusedSoftmaxCrossEntropy
         }
     }
 
+    /// <summary>
+    /// Σ w_t over the non-ignored targets (their count without a weight), or NaN when a target is neither a class
+    /// index nor <paramref name="ignoreIndex"/>. Vectorized: at C = 10 this sweep was a tenth of the whole call.
+    /// </summary>
+    private static double Denominator(ReadOnlySpan<int> targets, int classes, ReadOnlySpan<float> weight, int ignoreIndex)
+    {
+        var i = 0;
+        var invalid = false;
+        double denominator = 0;
+        if (weight.IsEmpty && Vector.IsHardwareAccelerated && targets.Length >= Vector<int>.Count)
+        {
+            var ignore = new Vector<int>(ignoreIndex);
+            var limit = new Vector<uint>((uint)classes);
+            Vector<int> counted = Vector<int>.Zero, bad = Vector<int>.Zero;
+            for (; i <= targets.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var t = new Vector<int>(targets.Slice(i));
+                var kept = ~Vector.Equals(t, ignore);
+                counted -= kept; // a true lane is −1
+                bad |= kept & Vector.AsVectorInt32(Vector.GreaterThanOrEqual(Vector.AsVectorUInt32(t), limit));
+            }
+            invalid = bad != Vector<int>.Zero;
+            denominator = Vector.Sum(counted);
+        }
+        for (; i < targets.Length; i++)
+        {
+            var t = targets[i];
+            if (t == ignoreIndex) continue;
+            if ((uint)t >= (uint)classes) invalid = true;
+            else denominator += weight.IsEmpty ? 1 : weight[t];
+        }
+        return invalid ? double.NaN : denominator;
+    }
+
     private static void Validate(
         ReadOnlySpan<float> logits, ReadOnlySpan<int> targets, int classes, Span<float> losses, ReadOnlySpan<float> weight,
         int ignoreIndex, float labelSmoothing, Reduction reduction)
@@ -135,7 +165,6 @@ internal static unsafe class FusedSoftmaxCrossEntropy
             throw new ArgumentException($"targets has {targets.Length} values but logits has {rows} rows: expected one class index per row.", nameof(targets));
         if (reduction is not (Reduction.None or Reduction.Mean or Reduction.Sum))
             throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
-        Guard.ClassIndices(targets, classes, ignoreIndex, nameof(targets));
         if (!weight.IsEmpty && weight.Length != classes)
             throw new ArgumentException($"weight has {weight.Length} values: expected {classes} (one per class).", nameof(weight));
         Guard.NonNegative(weight, nameof(weight));

@@ -149,7 +149,11 @@ public static class SoftmaxCrossEntropy
         var positions = Guard.Positions(logits, classes, spatial, nameof(logits));
         Guard.TargetCount(targets, positions, nameof(targets), nameof(logits));
         Guard.Defined(reduction);
-        Guard.ClassIndices(targets, classes, ignoreIndex, nameof(targets));
+        // float rows take the fused SIMD kernel (same semantics; the typeof test is folded by the JIT). It writes the
+        // gradient before re-reading the row, so an in-place call (gradient over the logits) stays off this path.
+        // The kernel checks the class indices in its own first sweep over the targets, before writing anything.
+        var fused = typeof(T) == typeof(float) && spatial == 1 && !(withGradient && logits.Overlaps(gradient));
+        if (!fused) Guard.ClassIndices(targets, classes, ignoreIndex, nameof(targets));
         Guard.PerClass(weight, classes, nameof(weight));
         Guard.NonNegative(weight, nameof(weight));
         CheckSmoothing(epsilon);
@@ -160,9 +164,7 @@ public static class SoftmaxCrossEntropy
             Guard.GradOutput(gradOutput, positions, reduction != Reduction.None, nameof(gradOutput));
         }
 
-        // float rows take the fused SIMD kernel (same semantics; the typeof test is folded by the JIT). It writes the
-        // gradient before re-reading the row, so an in-place call (gradient over the logits) stays on this path.
-        if (typeof(T) == typeof(float) && spatial == 1 && !(withGradient && logits.Overlaps(gradient)))
+        if (fused)
             return FloatSpans.Back<T>(FusedSoftmaxCrossEntropy.Unchecked(
                 FloatSpans.Of(logits), targets, classes, FloatSpans.Of(losses), FloatSpans.Of(weight), ignoreIndex,
                 float.CreateTruncating(epsilon), reduction, withGradient ? FloatSpans.Of(gradient) : default,
