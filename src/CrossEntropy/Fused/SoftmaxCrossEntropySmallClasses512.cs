@@ -42,9 +42,13 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
         {
             var rows = Math.Min(16, rowEnd - r0);
             var x = logits + (long)r0 * classes;
-            for (var r = 0; r < 16; r++)
-                block[r] = r < rows ? Avx512F.MaskLoad(x + r * classes, classMask, Vector512<float>.Zero) : Vector512<float>.Zero;
-            Transpose16x16.InPlace(block);
+            if (rows == 16) Transpose16x16.FromRows(x, classes, classMask, block);
+            else
+            {
+                for (var r = 0; r < 16; r++)
+                    block[r] = r < rows ? Avx512F.MaskLoad(x + r * classes, classMask, Vector512<float>.Zero) : Vector512<float>.Zero;
+                Transpose16x16.InPlace(block);
+            }
 
             var rowMask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rows));
             var t = rows == 16 ? Vector512.Load(targets + r0) : Avx512F.MaskLoad(targets + r0, rowMask, Vector512<int>.Zero);
@@ -100,9 +104,13 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
                 g -= Vector512.ConditionalSelect(Vector512.Equals(t, Vector512.Create(c)).AsSingle(), oneHot, Vector512<float>.Zero);
                 block[c] = Vector512.ConditionalSelect(keep, g, Vector512<float>.Zero); // NaN·0 would leak from non-finite ignored rows
             }
-            Transpose16x16.InPlace(block);
             var gx = gradient + (long)r0 * classes;
-            for (var r = 0; r < rows; r++) Avx512F.MaskStore(gx + r * classes, classMask, block[r]);
+            if (rows == 16) Transpose16x16.ToRows(block, gx, classes, classMask);
+            else
+            {
+                Transpose16x16.InPlace(block);
+                for (var r = 0; r < rows; r++) Avx512F.MaskStore(gx + r * classes, classMask, block[r]);
+            }
         }
         return total + Vector512.Sum(lossSum);
     }
