@@ -7,7 +7,7 @@ namespace CrossEntropy.Fused;
 /// Softmax cross-entropy for rows of at least 16 classes, one row at a time across the vector lanes.
 /// The row is read from memory once (the max sweep); the exp sweep and the gradient sweep find it in cache.
 /// The exp sweep parks e^(x−max) in the gradient row, and the last sweep rescales it in place, so each
-/// exponential is computed once.
+/// exponential is computed once. Rows of up to 256 classes go in pairs through the same sweeps.
 /// </summary>
 internal static unsafe class SoftmaxCrossEntropyRows
 {
