@@ -37,7 +37,7 @@ public static class ClassificationError
         for (var i = 0; i < losses.Length; i++)
         {
             var p = probabilities[i];
-            losses[i] = labels[i] == 1 ? -Math.Log(p) : -double.LogP1(-p);
+            losses[i] = labels[i] == 1 ? -Math.Log(p) : -ScalarMath.Log1P(-p);
         }
         return Build(probabilities, labels, threshold, losses);
     }
@@ -108,5 +108,5 @@ public static class ClassificationError
 
     private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
-    private static double Softplus(double z) => Math.Max(z, 0) + double.LogP1(Math.Exp(-Math.Abs(z)));
+    private static double Softplus(double z) => Math.Max(z, 0) + ScalarMath.Log1P(Math.Exp(-Math.Abs(z)));
 }

@@ -108,7 +108,7 @@ public static class KerasBinaryCrossEntropy
     internal static T Element<T>(T y, T prediction, bool fromLogits) where T : IFloatingPointIeee754<T>
     {
         if (fromLogits)
-            return T.Max(prediction, T.Zero) - prediction * y + T.LogP1(T.Exp(-T.Abs(prediction)));
+            return T.Max(prediction, T.Zero) - prediction * y + ScalarMath.Log1P(T.Exp(-T.Abs(prediction)));
         var c = KerasClip.Clip(prediction, KerasClip.Lo<T>(), KerasClip.Hi<T>());
         return -(y * T.Log(c) + (T.One - y) * T.Log(T.One - c));
     }
@@ -117,7 +117,7 @@ public static class KerasBinaryCrossEntropy
     internal static T ElementGradient<T>(T y, T prediction, bool fromLogits) where T : IFloatingPointIeee754<T>
     {
         if (fromLogits)
-            return KerasStableMath.Sigmoid(prediction) - y;
+            return ScalarMath.Sigmoid(prediction) - y;
         T lo = KerasClip.Lo<T>(), hi = KerasClip.Hi<T>();
         if (!KerasClip.Passes(prediction, lo, hi)) return T.Zero;
         var c = KerasClip.Clip(prediction, lo, hi);

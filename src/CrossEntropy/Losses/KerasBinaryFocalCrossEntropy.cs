@@ -117,7 +117,7 @@ public static class KerasBinaryFocalCrossEntropy
     internal static T Element<T>(T label, T prediction, in Parameters<T> q, out T derivative) where T : IFloatingPointIeee754<T>
     {
         var y = KerasBinaryCrossEntropy.Smooth(label, q.LabelSmoothing);
-        var p = q.FromLogits ? KerasStableMath.Sigmoid(prediction) : prediction;
+        var p = q.FromLogits ? ScalarMath.Sigmoid(prediction) : prediction;
         var bce = KerasBinaryCrossEntropy.Element(y, p, fromLogits: false);
         var pt = y * p + (T.One - y) * (T.One - p);
         var u = T.One - pt;

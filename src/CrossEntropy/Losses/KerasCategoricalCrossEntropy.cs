@@ -97,9 +97,9 @@ public static class KerasCategoricalCrossEntropy
         var loss = T.Zero;
         if (fromLogits)
         {
-            var logSum = T.Log(KerasStableMath.SumExp(x, out var max));
+            var row = RowStatistics<T>.Of(x, 0, x.Length, 1);
             for (var c = 0; c < x.Length; c++)
-                loss += Smooth(y[c], ls, x.Length) * (max - x[c] + logSum);
+                loss -= Smooth(y[c], ls, x.Length) * row.LogProbability(x[c]);
             return loss;
         }
         var sum = Sum(x);
@@ -114,9 +114,9 @@ public static class KerasCategoricalCrossEntropy
     {
         if (fromLogits)
         {
-            var sumExp = KerasStableMath.SumExp(x, out var max);
+            var row = RowStatistics<T>.Of(x, 0, x.Length, 1);
             for (var c = 0; c < x.Length; c++)
-                gradient[c] = factor * (T.Exp(x[c] - max) / sumExp - Smooth(y[c], ls, x.Length));
+                gradient[c] = factor * (T.Exp(row.LogProbability(x[c])) - Smooth(y[c], ls, x.Length));
             return;
         }
         var sum = Sum(x);

@@ -103,22 +103,20 @@ public static class KerasCategoricalFocalCrossEntropy
         public readonly T LabelSmoothing = T.CreateChecked(labelSmoothing);
     }
 
-    /// <summary>The row's softmax normaliser (max and Σe^(x−max)) when from logits; the identity otherwise.</summary>
+    /// <summary>The row's softmax normaliser (max and log Σe^(x−max)) when from logits; the identity otherwise.</summary>
     private readonly struct Softmax<T> where T : IFloatingPointIeee754<T>
     {
         private readonly bool _fromLogits;
-        private readonly T _max;
-        private readonly T _sumExp;
+        private readonly RowStatistics<T> _row;
 
         public Softmax(ReadOnlySpan<T> x, bool fromLogits)
         {
             _fromLogits = fromLogits;
-            _max = T.Zero;
-            _sumExp = fromLogits ? KerasStableMath.SumExp(x, out _max) : T.One;
+            if (fromLogits) _row = RowStatistics<T>.Of(x, 0, x.Length, 1);
         }
 
         /// <summary>p_c: the softmax of the logits (no buffer) or the given probability.</summary>
-        public T Probability(ReadOnlySpan<T> x, int c) => _fromLogits ? T.Exp(x[c] - _max) / _sumExp : x[c];
+        public T Probability(ReadOnlySpan<T> x, int c) => _fromLogits ? T.Exp(_row.LogProbability(x[c])) : x[c];
     }
 
     private static T RowSum<T>(ReadOnlySpan<T> x, in Softmax<T> softmax) where T : IFloatingPointIeee754<T>

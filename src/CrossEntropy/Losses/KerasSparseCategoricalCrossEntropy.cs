@@ -106,9 +106,9 @@ public static class KerasSparseCategoricalCrossEntropy
             var factor = KerasReducer.Upstream(gradOutput, r, reduction) * w * scale;
             if (fromLogits)
             {
-                var sumExp = KerasStableMath.SumExp(x, out var max);
+                var row = RowStatistics<T>.Of(x, 0, classes, 1);
                 for (var k = 0; k < classes; k++)
-                    g[k] = factor * (T.Exp(x[k] - max) / sumExp - (k == t ? T.One : T.Zero));
+                    g[k] = factor * (T.Exp(row.LogProbability(x[k])) - (k == t ? T.One : T.Zero));
             }
             else
             {
@@ -124,10 +124,7 @@ public static class KerasSparseCategoricalCrossEntropy
     private static T RowLoss<T>(int target, ReadOnlySpan<T> x, bool fromLogits) where T : IFloatingPointIeee754<T>
     {
         if (fromLogits)
-        {
-            var sumExp = KerasStableMath.SumExp(x, out var max);
-            return max - x[target] + T.Log(sumExp);
-        }
+            return -RowStatistics<T>.Of(x, 0, x.Length, 1).LogProbability(x[target]);
         T lo = KerasClip.Lo<T>(), hi = KerasClip.Hi<T>();
         return T.Log(ClippedSum(x, lo, hi)) - T.Log(KerasClip.Clip(x[target], lo, hi));
     }

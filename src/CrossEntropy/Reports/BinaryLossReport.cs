@@ -22,4 +22,8 @@ public sealed record BinaryLossReport(
     LogBase LogBase,
     Reduction Reduction,
     ImmutableArray<BinarySample> Samples,
-    double Total);
+    double Total)
+{
+    /// <summary>Notes on what the semantics adjusted (e.g. probabilities clipped to [1e-7, 1 − 1e-7]), empty if none.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+}

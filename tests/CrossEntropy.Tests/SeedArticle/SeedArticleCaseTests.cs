@@ -1,4 +1,3 @@
-using CrossEntropy.Internal;
 using CrossEntropy.Tests.Reference;
 
 namespace CrossEntropy.Tests.SeedArticle;
@@ -24,8 +23,9 @@ public class SeedArticleCaseTests
         if (c.Id == "article.softmax_scores")
         {
             var scores = c.Inputs["scores"].Data;
-            var lse = KerasStableMath.LogSumExp<double>(scores);
-            return new() { ["softmax"] = scores.Select(s => Math.Exp(s - lse)).ToArray() };
+            var softmax = new double[scores.Length];
+            Activations.Softmax<double>(scores, scores.Length, softmax);
+            return new() { ["softmax"] = softmax };
         }
         if (c.Id.EndsWith(".product", StringComparison.Ordinal))
             return new() { ["product"] = [Likelihood.Product(c.Inputs.Values.Single().Data)] };
@@ -53,7 +53,8 @@ public class SeedArticleCaseTests
         {
             var x = c.Inputs["X"].Data;
             var y = c.Inputs["y"].AsInt();
-            var sigmoid = x.Select(KerasStableMath.Sigmoid).ToArray();
+            var sigmoid = new double[x.Length];
+            Activations.Sigmoid<double>(x, sigmoid);
             var ofOutcomes = Likelihood.OfOutcomes(y, sigmoid);
             return new() { ["sigmoid_X"] = sigmoid, ["bce_mean"] = [Likelihood.NegativeLogSum(ofOutcomes) / x.Length] };
         }
