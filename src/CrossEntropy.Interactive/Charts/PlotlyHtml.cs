@@ -11,8 +11,9 @@ internal static class PlotlyHtml
     // setting window.Plotly, so it is loaded through requirejs there.
     private const string Script = """
 (function(){var id="__ID__",fig=__FIG__,w=window;
-function draw(P){var ds=document.querySelectorAll('div.ce-chart[id="'+id+'"]');for(var i=0;i<ds.length;i++){var d=ds[i];if(d.getAttribute('data-ce-drawn'))continue;d.setAttribute('data-ce-drawn','1');P.newPlot(d,{data:fig.data,layout:fig.layout,frames:fig.frames||[],config:{responsive:true,displaylogo:false}});}}
-function fail(){var d=document.getElementById(id);if(d)d.textContent='plotly.js could not be loaded from __URL__.js, so this chart cannot be drawn.';}
+function each(f){var ds=document.querySelectorAll('div.ce-chart[id="'+id+'"]');for(var i=0;i<ds.length;i++)if(!ds[i].getAttribute('data-ce-drawn'))f(ds[i]);}
+function draw(P){each(function(d){d.setAttribute('data-ce-drawn','1');P.newPlot(d,{data:fig.data,layout:fig.layout,frames:fig.frames||[],config:{responsive:true,displaylogo:false}});});}
+function fail(){each(function(d){d.textContent='plotly.js could not be loaded from __URL__.js, so this chart cannot be drawn.';});}
 if(w.Plotly){draw(w.Plotly);return;}
 if(!w.__crossEntropyPlotly){w.__crossEntropyPlotly=new Promise(function(ok,no){
 if(typeof w.requirejs==='function'&&w.requirejs.config){w.requirejs.config({paths:{ceplotly:'__URL__'}});w.requirejs(['ceplotly'],function(P){w.Plotly=w.Plotly||P;ok(P);},no);return;}

@@ -11,6 +11,7 @@ internal static class BinaryLossReportFormat
         var hasLogits = report.Samples.Any(s => s.Logit is not null);
         var unit = report.LogBase.Unit();
         var html = Formatting.Html.Begin("ce-binary", "Binary cross-entropy", Meta(report));
+        Formatting.Html.Warnings(html, report.Warnings.IsDefault ? [] : report.Warnings);
         html.Append("<table>");
         var headings = new List<string> { "#", "label y" };
         if (hasLogits)
@@ -61,6 +62,11 @@ internal static class BinaryLossReportFormat
         var unit = report.LogBase.Unit();
         var text = new StringBuilder();
         text.Append("Binary cross-entropy · ").Append(Meta(report)).Append('\n');
+        foreach (var warning in report.Warnings.IsDefault ? [] : report.Warnings)
+        {
+            text.Append("  warning: ").Append(warning).Append('\n');
+        }
+
         var headings = new List<string> { "#", "y" };
         if (hasLogits)
         {

@@ -29,7 +29,7 @@ internal static class CategoricalLossReportFormat
         {
             html.Append(sample.Ignored ? "<tr class=\"ce-ignored\">" : "<tr>");
             html.Append("<td>").Append(NumberText.Integer(sample.Index)).Append("</td>");
-            Formatting.Html.TextCell(html, ClassName(report, sample.Target));
+            Formatting.Html.TextCell(html, TargetName(report, sample));
             var probabilities = sample.Probabilities.IsDefault ? [] : sample.Probabilities;
             if (classColumns)
             {
@@ -59,7 +59,15 @@ internal static class CategoricalLossReportFormat
                 }
             }
 
-            Formatting.Html.NumberCell(html, sample.ProbabilityOfTrueClass);
+            if (sample.Ignored && double.IsNaN(sample.ProbabilityOfTrueClass))
+            {
+                html.Append("<td>—</td>"); // the ignored target names no class, so there is no such probability
+            }
+            else
+            {
+                Formatting.Html.NumberCell(html, sample.ProbabilityOfTrueClass);
+            }
+
             if (sample.Ignored)
             {
                 html.Append("<td>ignored</td>");
@@ -101,7 +109,7 @@ internal static class CategoricalLossReportFormat
         foreach (var sample in report.Samples.Take(shown))
         {
             var probabilities = sample.Probabilities.IsDefault ? [] : sample.Probabilities;
-            var cells = new List<string> { NumberText.Integer(sample.Index), ClassName(report, sample.Target) };
+            var cells = new List<string> { NumberText.Integer(sample.Index), TargetName(report, sample) };
             if (classColumns)
             {
                 // The true class's probability is starred: plain text cannot highlight a cell.
@@ -115,7 +123,7 @@ internal static class CategoricalLossReportFormat
                 cells.Add(predicted < 0 ? "" : NumberText.Short(probabilities[predicted]));
             }
 
-            cells.Add(NumberText.Short(sample.ProbabilityOfTrueClass));
+            cells.Add(sample.Ignored && double.IsNaN(sample.ProbabilityOfTrueClass) ? "—" : NumberText.Short(sample.ProbabilityOfTrueClass));
             cells.Add(sample.Ignored ? "ignored" : NumberText.Short(sample.Loss));
             table.Row([.. cells]);
         }
@@ -138,6 +146,12 @@ internal static class CategoricalLossReportFormat
 
     private static string Meta(CategoricalLossReport report) =>
         $"{report.Semantics} · {ReportText.LogBaseLine(report.LogBase)} · reduction: {ReportText.Reduction(report.Reduction)} · {NumberText.Integer(report.Classes.Length)} classes";
+
+    // An ignored target (PyTorch's −100) is not a class; a −1 target of a counted row means a probability target.
+    private static string TargetName(CategoricalLossReport report, CategoricalSample sample) =>
+        sample.Ignored && (sample.Target < 0 || sample.Target >= report.Classes.Length)
+            ? $"{NumberText.Integer(sample.Target)} (ignored)"
+            : ClassName(report, sample.Target);
 
     private static string ClassName(CategoricalLossReport report, int target) =>
         target < 0 ? "(soft target)" : target < report.Classes.Length ? report.Classes[target] : NumberText.Integer(target);

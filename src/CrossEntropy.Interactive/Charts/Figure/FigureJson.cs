@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CrossEntropy.Interactive.Charts;
@@ -10,8 +11,10 @@ namespace CrossEntropy.Interactive.Charts;
 /// </summary>
 /// <remarks>
 /// JSON has no NaN or Infinity, and plotly.js reads null as a gap, so every non-finite number is written as
-/// null. Numbers use the shortest round-trip form, which does not depend on the culture. The default
-/// encoder escapes &lt;, &gt; and &amp;, so the text is safe inside an HTML &lt;script&gt; element.
+/// null. Numbers use the shortest round-trip form, which does not depend on the culture. Text is written
+/// as UTF-8 with only "&lt;/" and "&lt;!--" escaped (as "&lt;\/" and "&lt;\u0021--", both plain JSON escapes):
+/// that is all an HTML &lt;script&gt; element needs to stay closed, and it keeps hover text such as
+/// "&lt;br&gt;" and "x₁" at a few bytes instead of six per character.
 /// </remarks>
 public static class FigureJson
 {
@@ -21,12 +24,15 @@ public static class FigureJson
     {
         ArgumentNullException.ThrowIfNull(figure);
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteFigure(writer, figure);
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        // Outside strings JSON has no '<', so these replacements only touch string contents.
+        return Encoding.UTF8.GetString(buffer.WrittenSpan)
+            .Replace("</", "<\\/", StringComparison.Ordinal)
+            .Replace("<!--", "<\\u0021--", StringComparison.Ordinal);
     }
 
     /// <summary>Writes the figure as one JSON object to <paramref name="writer"/>.</summary>
@@ -160,7 +166,13 @@ public static class FigureJson
     private static void WriteLayout(Utf8JsonWriter writer, Layout layout)
     {
         writer.WriteStartObject();
-        WriteTitle(writer, layout.Title);
+        // Left-aligned so that a long title does not run under the mode bar plotly.js puts at the top right.
+        writer.WriteStartObject("title");
+        writer.WriteString("text", layout.Title);
+        writer.WriteNumber("x", 0);
+        writer.WriteString("xref", "paper");
+        writer.WriteString("xanchor", "left");
+        writer.WriteEndObject();
         writer.WritePropertyName("xaxis");
         WriteAxis(writer, layout.XAxis, secondary: false);
         writer.WritePropertyName("yaxis");
@@ -175,7 +187,7 @@ public static class FigureJson
         writer.WriteBoolean("autosize", true);
         writer.WriteString("hovermode", "closest");
         writer.WriteStartObject("margin");
-        writer.WriteNumber("t", 48);
+        writer.WriteNumber("t", 64);
         writer.WriteNumber("l", 64);
         writer.WriteNumber("r", layout.YAxis2 is null ? 24 : 64);
         writer.WriteNumber("b", layout.Sliders.IsDefaultOrEmpty ? 52 : 110);

@@ -75,13 +75,14 @@ public static partial class Chart
             {
                 Name = PlotlyText.Escape(name),
                 Marker = new MarkerStyle(color, 10, symbol),
-                HoverText = [.. indices.Select(i => $"point #{i} ({PlotlyText.Escape(name)})<br>{PlotlyText.Escape(x1Title)} = {NumberText.Exact(x1[i])}<br>{PlotlyText.Escape(x2Title)} = {NumberText.Exact(x2[i])}")],
-                HoverTemplate = ChartStyle.HoverTextOnly,
+                // Per-point text holds only what plotly.js cannot know; the coordinates come from the exact JSON numbers.
+                HoverText = [.. indices.Select(i => $"point #{i} ({PlotlyText.Escape(name)})")],
+                HoverTemplate = $"%{{hovertext}}<br>{PlotlyText.Escape(x1Title)} = %{{x:.15~g}}<br>{PlotlyText.Escape(x2Title)} = %{{y:.15~g}}<extra></extra>",
             });
         }
 
         const int LineTrace = 2;
-        traces.Add(LineTraceFor(lines[0], 0, box, x1, x2, labels));
+        traces.Add(LineTraceFor(lines[0], 0, box, x1, x2, labels) with { Line = new LineStyle(ChartStyle.Green, 2.5) });
 
         var layout = new Layout("Data and decision line", new Axis(PlotlyText.Escape(x1Title), box.X1Min, box.X1Max), new Axis(PlotlyText.Escape(x2Title), box.X2Min, box.X2Max));
         var figure = new Figure(traces.ToImmutable(), layout);
@@ -104,15 +105,17 @@ public static partial class Chart
     {
         var wrong = Enumerable.Range(0, labels.Count).Count(i => (line.Score(x1[i], x2[i]) >= 0 ? 1 : 0) != labels[i]);
         var (xs, ys) = box.Clip(line);
-        var equation = $"{NumberText.Short(line.W1)}·x₁ + {NumberText.Short(line.W2)}·x₂ + {NumberText.Short(line.Bias)} = 0";
+        var equation = $"{NumberText.Short(line.W1)}·x₁ {Signed(line.W2)}·x₂ {Signed(line.Bias)} = 0";
+        var exact = $"exact: w₁ = {NumberText.Exact(line.W1)}, w₂ = {NumberText.Exact(line.W2)}, b = {NumberText.Exact(line.Bias)}";
+        // Frames replace only what changes; the line style set on the first trace stays.
         return new ScatterTrace(xs, ys, ScatterMode.Lines)
         {
             Name = $"{FrameName(line, index)}: {wrong} misclassified",
-            Line = new LineStyle(ChartStyle.Green, 2.5),
-            HoverText = [.. xs.Select(_ => $"{equation}<br>exact: w₁ = {NumberText.Exact(line.W1)}, w₂ = {NumberText.Exact(line.W2)}, b = {NumberText.Exact(line.Bias)}<br>{wrong} of {labels.Count} misclassified")],
-            HoverTemplate = ChartStyle.HoverTextOnly,
+            HoverTemplate = $"{equation}<br>{exact}<br>{wrong} of {labels.Count} misclassified<extra></extra>",
         };
     }
+
+    private static string Signed(double value) => value < 0 ? $"− {NumberText.Short(-value)}" : $"+ {NumberText.Short(value)}";
 
     /// <summary>The plotted region: the data's bounding box with a margin, fixed so a moving line does not rescale the axes.</summary>
     private readonly record struct Box(double X1Min, double X1Max, double X2Min, double X2Max)

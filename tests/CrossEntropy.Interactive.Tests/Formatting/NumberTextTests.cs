@@ -1,0 +1,41 @@
+using System.Globalization;
+using CrossEntropy.Interactive.Formatting;
+using CsCheck;
+
+namespace CrossEntropy.Interactive.Tests.Formatting;
+
+public class NumberTextTests
+{
+    [Theory]
+    [InlineData(0.22314355131420976, "0.2231")]
+    [InlineData(0.5, "0.5000")]
+    [InlineData(1, "1.000")]
+    [InlineData(2.0757, "2.076")]
+    [InlineData(9.99996, "10.00")]
+    [InlineData(123.456, "123.5")]
+    [InlineData(0.0084, "0.008400")]
+    [InlineData(0.0000123, "1.230e-5")]
+    [InlineData(12345678, "1.235e+7")]
+    [InlineData(-0.5194, "-0.5194")]
+    [InlineData(0, "0")]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "∞")]
+    public void Short_keeps_four_significant_digits(double value, string expected) =>
+        Assert.Equal(expected, NumberText.Short(value));
+
+    [Fact]
+    public void Short_is_within_half_a_unit_of_the_fourth_digit_for_any_finite_number()
+    {
+        Gen.Double[-1e12, 1e12].Where(d => d != 0).Sample(x =>
+        {
+            var back = double.Parse(NumberText.Short(x), CultureInfo.InvariantCulture);
+            return Math.Abs(back - x) <= Math.Abs(x) * 5.0001e-4;
+        }, iter: 5000);
+    }
+
+    [Fact]
+    public void Exact_round_trips()
+    {
+        Gen.Double.Where(double.IsFinite).Sample(x => double.Parse(NumberText.Exact(x), CultureInfo.InvariantCulture) == x, iter: 5000);
+    }
+}
