@@ -1,4 +1,5 @@
 using CrossEntropy.Interactive.Charts;
+using CrossEntropy.Interactive.Commands.Help;
 using CrossEntropy.Reports;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -7,7 +8,8 @@ namespace CrossEntropy.Interactive.Formatting;
 /// <summary>
 /// <c>text/html</c> and <c>text/plain</c> for every report record of the library and for <see cref="PlotlyChart"/>:
 /// <see cref="BinaryLossReport"/>, <see cref="CategoricalLossReport"/>, <see cref="ProbabilityVector"/>,
-/// <see cref="ModelComparison"/>, <see cref="InformationReport"/>, <see cref="ClassificationErrorReport"/>.
+/// <see cref="ModelComparison"/>, <see cref="InformationReport"/>, <see cref="ClassificationErrorReport"/>,
+/// and the <c>#!cross-entropy</c> usage (<see cref="CommandUsage"/>).
 /// </summary>
 /// <remarks>
 /// <see cref="Register"/> hands them to .NET Interactive's <c>Formatter</c> (extension.dib calls it);
@@ -27,7 +29,7 @@ public static class CrossEntropyFormatters
     public static IReadOnlyList<Type> SupportedTypes { get; } =
     [
         typeof(BinaryLossReport), typeof(CategoricalLossReport), typeof(ProbabilityVector), typeof(ModelComparison),
-        typeof(InformationReport), typeof(ClassificationErrorReport), typeof(PlotlyChart),
+        typeof(InformationReport), typeof(ClassificationErrorReport), typeof(PlotlyChart), typeof(CommandUsage),
     ];
 
     /// <summary>
@@ -53,6 +55,7 @@ public static class CrossEntropyFormatters
             Register<InformationReport>();
             Register<ClassificationErrorReport>();
             Register<PlotlyChart>();
+            Register<CommandUsage>();
         }
     }
 
@@ -91,6 +94,7 @@ public static class CrossEntropyFormatters
             InformationReport r => (InformationReportFormat.Html(r), InformationReportFormat.PlainText(r)),
             ClassificationErrorReport r => (ClassificationErrorReportFormat.Html(r), ClassificationErrorReportFormat.PlainText(r)),
             PlotlyChart { Figure: not null } chart => (chart.ToHtml(), chart.ToString()),
+            CommandUsage u => (CommandUsageFormat.Html(u), CommandUsageFormat.PlainText(u)),
             _ => ("", ""),
         };
         return html.Length > 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrossEntropy.Notebooks.Execution;
+using CrossEntropy.Notebooks.Export;
 using CrossEntropy.Notebooks.Html;
 using CrossEntropy.Notebooks.Ipynb;
 
@@ -84,7 +85,36 @@ internal static class RunnerFactory
         var executor = new NotebookExecutor(magic, new KernelValueFormatter(), ProjectAssemblies.All);
         var runner = new CourseRunner(executor, writer, output, error);
         runner.Exports.Add(ExportSite);
+        runner.Exports.Add(ExportApps);
         return runner;
+
+        int ExportApps(RunSettings settings, IReadOnlyList<NotebookRun> runs, CourseRunner course)
+        {
+            if (settings.CsDirectory is not { } directory || runs.Count == 0)
+            {
+                return ExitCodes.Success;
+            }
+
+            var project = RepositoryLocator.FindInteractiveProject(
+                Path.GetDirectoryName(runs[0].Notebook.Path)!, Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+            if (project is null)
+            {
+                course.Error.WriteLine($"error: --cs needs the repository ({RepositoryLocator.SolutionFile}) above the notebooks or the current folder, to point #:project at src/CrossEntropy.Interactive.");
+                return ExitCodes.WriteFailed;
+            }
+
+            var code = ExitCodes.Success;
+            foreach (var run in runs)
+            {
+                if (!course.TryWrite(() => FileBasedAppExporter.Export(run.Notebook, directory, project, writer), $"{run.Notebook.Name}.cs in {directory}"))
+                {
+                    code = ExitCodes.WriteFailed;
+                }
+            }
+
+            course.Output.WriteLine($"apps: {runs.Count} file-based app(s) written to {directory} (dotnet run <name>.cs)");
+            return code;
+        }
 
         int ExportSite(RunSettings settings, IReadOnlyList<NotebookRun> runs, CourseRunner course)
         {

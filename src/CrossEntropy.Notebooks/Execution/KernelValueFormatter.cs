@@ -1,4 +1,5 @@
 using System.Net;
+using CrossEntropy.Interactive.Formatting;
 using CrossEntropy.Notebooks.Ipynb;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -10,6 +11,9 @@ namespace CrossEntropy.Notebooks.Execution;
 /// </summary>
 internal sealed class KernelValueFormatter : IValueFormatter
 {
+    // Loading the extension registers these formatters in the kernel; values nested in other objects use them too.
+    public KernelValueFormatter() => CrossEntropyFormatters.Register();
+
     /// <summary>What the kernel shows for a null value.</summary>
     public const string NullText = "<null>";
 
@@ -18,6 +22,11 @@ internal sealed class KernelValueFormatter : IValueFormatter
         if (value is null)
         {
             return new MimeBundle(WebUtility.HtmlEncode(NullText), NullText);
+        }
+
+        if (CrossEntropyFormatters.TryFormat(value, out var html, out var plain))
+        {
+            return new MimeBundle(html, plain);
         }
 
         return new MimeBundle(value.ToDisplayString(HtmlFormatter.MimeType), value.ToDisplayString(PlainTextFormatter.MimeType));

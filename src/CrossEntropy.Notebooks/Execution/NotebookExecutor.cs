@@ -22,12 +22,16 @@ internal sealed class NotebookExecutor(IMagicCommandRunner magic, IValueFormatte
     {
         await s_gate.WaitAsync().ConfigureAwait(false);
         var originalOut = Console.Out;
+        var originalDirectory = Environment.CurrentDirectory;
         var originalError = Console.Error;
         var total = Stopwatch.StartNew();
         try
         {
             var folder = Path.GetDirectoryName(notebook.Path) ?? Directory.GetCurrentDirectory();
             var session = new ScriptSession(references, folder);
+
+            // The kernel runs with the notebook's folder as current directory; relative paths in cells mean the same here.
+            Environment.CurrentDirectory = folder;
             var recorder = new OutputRecorder(formatter, notebook.Name);
             var resolver = new ScriptVariableResolver(session);
             var runs = new List<CellRun>();
@@ -71,6 +75,7 @@ internal sealed class NotebookExecutor(IMagicCommandRunner magic, IValueFormatte
         }
         finally
         {
+            Environment.CurrentDirectory = originalDirectory;
             s_gate.Release();
         }
     }

@@ -1,3 +1,5 @@
+using CrossEntropy.Interactive.Charts;
+
 namespace CrossEntropy.Notebooks.Html;
 
 /// <summary>Where a page loads plotly.js and KaTeX from.</summary>
@@ -15,8 +17,8 @@ public sealed record AssetLinks(string PlotlyScript, string KatexStylesheet, str
 /// </summary>
 public static class WebAssets
 {
-    /// <summary>The plotly.js version (package.json pins the same).</summary>
-    public const string PlotlyVersion = "4.1.2";
+    /// <summary>The plotly.js version the charts are written for (package.json pins the same).</summary>
+    public const string PlotlyVersion = PlotlyJs.Version;
 
     /// <summary>The KaTeX version (package.json pins the same).</summary>
     public const string KatexVersion = "0.19.1";
@@ -26,7 +28,7 @@ public static class WebAssets
 
     /// <summary>The CDN links, used when the local files are missing.</summary>
     public static AssetLinks Cdn { get; } = new(
-        $"https://cdn.plot.ly/plotly-{PlotlyVersion}.min.js",
+        PlotlyJs.CdnUrl,
         $"https://cdn.jsdelivr.net/npm/katex@{KatexVersion}/dist/katex.min.css",
         $"https://cdn.jsdelivr.net/npm/katex@{KatexVersion}/dist/katex.min.js",
         $"https://cdn.jsdelivr.net/npm/katex@{KatexVersion}/dist/contrib/auto-render.min.js",

@@ -11,7 +11,7 @@ public class CrossEntropyFormattersTests
     [
         SampleReports.Binary(), SampleReports.Fruits(), SampleReports.Softmax(), SampleReports.ModelsAAndB(),
         SampleReports.Information(), new CrossEntropy.Reports.ClassificationErrorReport(0.5, 1, 4, 0.25, [2], 0.3),
-        Chart.CoinEntropy(),
+        Chart.CoinEntropy(), CrossEntropy.Interactive.Commands.Help.CommandUsage.All(),
     ];
 
     [Theory]

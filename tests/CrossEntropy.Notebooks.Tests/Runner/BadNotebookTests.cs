@@ -92,7 +92,7 @@ public sealed class BadNotebookTests
         var result = await ToolRun.RunAsync(["run", temp.Path]);
 
         Assert.Equal(ExitCodes.CompileError, result.ExitCode);
-        Assert.Contains("02-fixture-chart.ipynb  cell 4/5", result.Output, StringComparison.Ordinal);
+        Assert.Contains("02-fixture-chart.ipynb  cell 8/8", result.Output, StringComparison.Ordinal);
         Assert.Contains("summary: 3 notebook(s)", result.Output, StringComparison.Ordinal);
     }
 }

@@ -141,4 +141,19 @@ public sealed class KernelConventionTests
         Assert.Equal(4, failure.LineNumber);
         Assert.Equal("var c = a / b;", failure.LineText);
     }
+
+    [Fact]
+    public async Task Cells_run_with_the_notebooks_folder_as_current_directory_like_the_kernel()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Combine("data.txt"), "0.705");
+        var before = Environment.CurrentDirectory;
+        var path = Write(temp.Path, "cwd.ipynb", Code("System.IO.File.ReadAllText(\"data.txt\")"));
+
+        var run = await RunAsync(path);
+
+        Assert.True(run.Succeeded, string.Join("; ", run.Failures));
+        Assert.Equal("0.705", run.Cells[0].Outputs.Single().PlainText);
+        Assert.Equal(before, Environment.CurrentDirectory);
+    }
 }

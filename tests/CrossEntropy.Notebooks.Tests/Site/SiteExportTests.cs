@@ -68,7 +68,7 @@ public sealed class SiteExportTests
         var links = WebAssets.Install(temp.Path, source: temp.Combine("missing"));
 
         Assert.False(links.IsLocal);
-        Assert.Equal("https://cdn.plot.ly/plotly-4.1.2.min.js", links.PlotlyScript);
+        Assert.Equal("https://cdn.jsdelivr.net/npm/plotly.js-dist-min@3.1.2/plotly.min.js", links.PlotlyScript);
         Assert.Equal("https://cdn.jsdelivr.net/npm/katex@0.19.1/dist/katex.min.css", links.KatexStylesheet);
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using CrossEntropy.Notebooks.Cli;
+using CrossEntropy.Notebooks.Export;
+using CrossEntropy.Notebooks.Ipynb;
+using CrossEntropy.Notebooks.Tests.Course;
+using CrossEntropy.Notebooks.Tests.Support;
+
+namespace CrossEntropy.Notebooks.Tests.Export;
+
+public sealed class FileBasedAppTests
+{
+    [Fact]
+    public async Task An_exported_chapter_runs_with_dotnet_run_and_prints_the_notebooks_numbers()
+    {
+        using var temp = new TempFolder();
+        var notebook = temp.CopyFixture("course/01-fixture-basics.ipynb");
+        var apps = temp.Combine("apps");
+
+        var export = await ToolRun.RunAsync(["run", notebook, "--cs", apps]);
+        Assert.Equal(ExitCodes.Success, export.ExitCode);
+        var run = await NotebookCheck.RunAsync(notebook);
+        var app = Path.Combine(apps, "01-fixture-basics.cs");
+        Assert.Contains("#:project ", await File.ReadAllTextAsync(app), StringComparison.Ordinal);
+
+        var (exitCode, stdout, stderr) = await DotnetRunAsync(app);
+
+        Assert.True(exitCode == 0, $"dotnet run {app} exited {exitCode}:\n{stdout}\n{stderr}");
+        var printed = NumberExpectations.NumbersIn([stdout]);
+        var shown = NumberExpectations.NumbersIn(run.PlainTexts);
+        Assert.NotEmpty(shown);
+        Assert.All(shown, n => Assert.Contains(n, printed));
+        Assert.Contains("sum of exponentials: 10.4752", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_only_constructs_become_a_valid_top_level_program()
+    {
+        var pieces = ScriptToProgram.Convert(
+            "using System.Globalization;\npublic int count = 2;\nrecord Point(double X);\nprivate static double Half(double v) => v / 2;\nHalf(count)",
+            "Show");
+
+        Assert.Equal(["using System.Globalization;"], pieces.Usings);
+        Assert.Equal(["record Point(double X);"], pieces.Types);
+        Assert.Equal(["count"], pieces.Variables);
+        Assert.Equal("int count = 2;\nstatic double Half(double v) => v / 2;\nShow(Half(count));", pieces.Statements.Trim().Replace("\r", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_project_reference_is_relative_to_the_exported_file()
+    {
+        var notebook = NotebookReader.Read(Path.Combine(RepoPaths.Fixtures, "course", "01-fixture-basics.ipynb"));
+
+        var text = FileBasedAppExporter.Generate(notebook, Path.Combine("..", "src", "CrossEntropy.Interactive", "CrossEntropy.Interactive.csproj"));
+
+        Assert.Contains("#:project ../src/CrossEntropy.Interactive/CrossEntropy.Interactive.csproj\n", text, StringComparison.Ordinal);
+        Assert.Contains("// # Softmax by hand\n", text, StringComparison.Ordinal);
+        Assert.Contains("NotebookExport.Display(Math.Round(probabilities[0], 3));", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> DotnetRunAsync(string file)
+    {
+        var start = new ProcessStartInfo("dotnet", ["run", file])
+        {
+            WorkingDirectory = Path.GetDirectoryName(file)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        // The test host's MSBuild variables would point the nested build at the wrong SDK pieces.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
