@@ -161,7 +161,7 @@ public sealed class Run : IDisposable
 
         if (_pending.Count == 0 || _pending[^1].Step != step)
             _pendingSteps++;
-        _pending.Add(new PendingPoint(name, step, value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0));
+        _pending.Add(new PendingPoint(name, step, value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         _lastValues[name] = value;
     }
 

@@ -31,17 +31,17 @@ public static class CrossEntropyCommand
         try
         {
             if (!DirectiveTokenizer.TryTokenize(directiveLine, out var syntax, out var error))
-                return CommandResult.Failure(error!);
-            if (syntax!.Subcommand is null)
+                return CommandResult.Failure(error);
+            if (syntax.Subcommand is null)
                 return CommandResult.Success(CommandUsage.All());
 
             spec = CommandCatalog.Find(syntax.Subcommand)!;
             if (!OptionSet.TryCreate(syntax, spec, resolver ?? VariableResolver.None, out var options, out error))
-                return CommandResult.Failure(error!);
-            if (spec.Name != "help" && options!.Has("--help"))
+                return CommandResult.Failure(error);
+            if (spec.Name != "help" && options.Has("--help"))
                 return CommandResult.Success(CommandUsage.For(spec));
 
-            return Run(spec.Name, options!);
+            return Run(spec.Name, options);
         }
         catch (Exception e)
         {

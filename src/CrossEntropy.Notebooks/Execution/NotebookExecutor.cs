@@ -154,7 +154,7 @@ internal sealed class NotebookExecutor(IMagicCommandRunner magic, IValueFormatte
                     var result = magic.Run(segment.Text, resolver);
                     foreach (var warning in result.Warnings)
                     {
-                        recorder.Write("stderr", $"warning: {warning}\n");
+                        recorder.DisplayPlain("warning: " + warning);
                     }
 
                     if (result.Error is { } error)

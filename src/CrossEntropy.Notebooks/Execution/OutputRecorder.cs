@@ -57,13 +57,16 @@ internal sealed class OutputRecorder
         };
     }
 
+    /// <summary>Appends a plain-text display (command warnings, shown as extension.dib shows them).</summary>
+    public void DisplayPlain(string text) => Add(new DisplayDataOutput(new MimeBundle(text)));
+
     /// <summary>Appends the cell's result value.</summary>
     public void Result(object? value) => Add(new ExecuteResultOutput(FormatWithStableIds(value, [])));
 
     /// <summary>Appends a failure.</summary>
     public void Error(ErrorOutput error) => Add(error);
 
-    /// <summary>Appends plain text to a stream (used for command warnings).</summary>
+    /// <summary>Appends text to a stream output, merging with the previous output when it is the same stream.</summary>
     public void Write(string stream, string text)
     {
         if (text.Length == 0)

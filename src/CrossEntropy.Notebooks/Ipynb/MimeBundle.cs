@@ -20,6 +20,9 @@ public sealed class MimeBundle : IEnumerable<KeyValuePair<string, string>>
         _items[Plain] = plain;
     }
 
+    /// <summary>A bundle with only a plain-text view (what the kernel's <c>DisplayAs(text, "text/plain")</c> sends).</summary>
+    public MimeBundle(string plain) => _items[Plain] = plain;
+
     /// <summary>The HTML view.</summary>
     public string HtmlText => _items.GetValueOrDefault(Html, "");
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using CrossEntropy.Fused;
 using CrossEntropy.Internal;
 
 namespace CrossEntropy.Losses;
@@ -26,6 +27,9 @@ namespace CrossEntropy.Losses;
 /// <para><b>Edge cases.</b> Exact for logits of any magnitude (the row maximum is subtracted; log p is never log(softmax)).
 /// NaN or ±∞ logits propagate to the affected positions as in PyTorch. Class indices must be in [0, C) or equal
 /// <c>ignoreIndex</c>; probability targets in [0, 1] and not NaN; weights ≥ 0; ε in [0, 1].</para>
+/// <para><b>Speed.</b> float calls with class indices and spatial = 1 run a fused SIMD kernel (one read of each row,
+/// every core above 64K elements with results independent of the thread count, nothing allocated below that); other
+/// calls run the generic path. Both give the same results to float precision (see BENCHMARKS.md).</para>
 /// </remarks>
 public static class SoftmaxCrossEntropy
 {
@@ -155,6 +159,14 @@ public static class SoftmaxCrossEntropy
             Guard.DestinationLength(gradient, logits.Length, nameof(gradient));
             Guard.GradOutput(gradOutput, positions, reduction != Reduction.None, nameof(gradOutput));
         }
+
+        // float rows take the fused SIMD kernel (same semantics; the typeof test is folded by the JIT). It writes the
+        // gradient before re-reading the row, so an in-place call (gradient over the logits) stays on this path.
+        if (typeof(T) == typeof(float) && spatial == 1 && !(withGradient && logits.Overlaps(gradient)))
+            return FloatSpans.Back<T>(FusedSoftmaxCrossEntropy.Unchecked(
+                FloatSpans.Of(logits), targets, classes, FloatSpans.Of(losses), FloatSpans.Of(weight), ignoreIndex,
+                float.CreateTruncating(epsilon), reduction, withGradient ? FloatSpans.Of(gradient) : default,
+                FloatSpans.Of(gradOutput), FusedOptions.Default));
 
         // The weighted-mean denominator depends only on the targets, so it is known before the logits are read,
         // which lets the gradient be written in the same pass.

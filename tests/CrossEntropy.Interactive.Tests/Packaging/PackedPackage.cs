@@ -14,11 +14,16 @@ public sealed class PackedPackage : IDisposable
         ["Directory.Build.props", "Directory.Packages.props", "global.json", "LICENSE", "docs/extension.md",
          "src/CrossEntropy", "src/CrossEntropy.Tracking", "src/CrossEntropy.Interactive"];
 
+    // Copied when present, so the copy builds under the same rules as the checkout.
+    private static readonly string[] s_optional = ["Directory.Build.targets", ".editorconfig", "NuGet.config"];
+
     private readonly string _workspace = Path.Combine(Path.GetTempPath(), "ce-pack-" + Guid.NewGuid().ToString("N"));
 
     public PackedPackage()
     {
         foreach (var item in s_copied)
+            Copy(RepositoryPaths.File(item), Path.Combine(_workspace, item));
+        foreach (var item in s_optional.Where(i => File.Exists(RepositoryPaths.File(i))))
             Copy(RepositoryPaths.File(item), Path.Combine(_workspace, item));
 
         var feed = Path.Combine(_workspace, "artifacts", "packages");

@@ -10,6 +10,7 @@ public sealed class ExpectationCheckTests
     [Theory]
     [InlineData("01-fixture-basics")]
     [InlineData("02-fixture-chart")]
+    [InlineData("03-fixture-command")]
     public async Task A_fixture_chapter_meets_its_expectations(string name)
     {
         var run = await NotebookCheck.RunAsync(Path.Combine(RepoPaths.Fixtures, "course", name + ".ipynb"));

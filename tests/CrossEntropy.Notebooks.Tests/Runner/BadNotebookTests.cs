@@ -93,6 +93,6 @@ public sealed class BadNotebookTests
 
         Assert.Equal(ExitCodes.CompileError, result.ExitCode);
         Assert.Contains("02-fixture-chart.ipynb  cell 8/8", result.Output, StringComparison.Ordinal);
-        Assert.Contains("summary: 3 notebook(s)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("summary: 4 notebook(s)", result.Output, StringComparison.Ordinal);
     }
 }

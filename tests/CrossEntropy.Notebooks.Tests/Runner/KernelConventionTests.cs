@@ -50,7 +50,7 @@ public sealed class KernelConventionTests
     }
 
     [Fact]
-    public async Task Command_warnings_become_stderr_text_and_values_are_displayed()
+    public async Task Command_warnings_are_shown_as_plain_text_before_the_values_like_extension_dib_shows_them()
     {
         using var temp = new TempFolder();
         var path = Write(temp.Path, "warn.ipynb", Code("#!cross-entropy categorical --probabilities \"0.5 0.4\""));
@@ -59,8 +59,9 @@ public sealed class KernelConventionTests
         var run = await RunAsync(path, magic);
 
         var outputs = run.Cells[0].Outputs;
-        Assert.Equal("warning: row 1 summed to 0.9; rescaled like Keras\n", Assert.IsType<StreamOutput>(outputs[0]).Text);
-        Assert.Equal("stderr", ((StreamOutput)outputs[0]).Name);
+        var warning = Assert.IsType<DisplayDataOutput>(outputs[0]);
+        Assert.Equal("warning: row 1 summed to 0.9; rescaled like Keras", warning.PlainText);
+        Assert.Equal([MimeBundle.Plain], warning.Data.Select(p => p.Key));
         Assert.Equal("table", Assert.IsType<DisplayDataOutput>(outputs[1]).PlainText);
     }
 
@@ -155,5 +156,15 @@ public sealed class KernelConventionTests
         Assert.True(run.Succeeded, string.Join("; ", run.Failures));
         Assert.Equal("0.705", run.Cells[0].Outputs.Single().PlainText);
         Assert.Equal(before, Environment.CurrentDirectory);
+    }
+
+    [Fact]
+    public void The_package_reference_brings_the_projects_libraries_and_the_packages_their_api_exposes()
+    {
+        var names = ProjectAssemblies.All.Select(a => a.GetName().Name).ToList();
+
+        Assert.Equal(
+            ["CrossEntropy", "CrossEntropy.Tracking", "CrossEntropy.Interactive", "System.Numerics.Tensors", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.Data.Sqlite"],
+            names);
     }
 }

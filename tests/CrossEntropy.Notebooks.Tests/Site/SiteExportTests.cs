@@ -15,7 +15,7 @@ public sealed class SiteExportTests
 
         var index = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(site, "index.html")));
         var chapters = index.QuerySelectorAll("ol.ce-chapters a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
-        Assert.Equal([("01-fixture-basics.html", "Softmax by hand"), ("02-fixture-chart.html", "A live loss curve")], chapters);
+        Assert.Equal([("01-fixture-basics.html", "Softmax by hand"), ("02-fixture-chart.html", "A live loss curve"), ("03-fixture-command.html", "The magic command")], chapters);
 
         var first = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(site, "01-fixture-basics.html")));
         Assert.Equal("02-fixture-chart.html", first.QuerySelector("header a[rel=next]")!.GetAttribute("href"));

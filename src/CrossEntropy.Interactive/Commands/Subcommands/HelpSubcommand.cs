@@ -9,7 +9,7 @@ internal static class HelpSubcommand
 {
     public static CommandResult Run(OptionSet options)
     {
-        options.TryWord("--topic", out var topic, out _);
+        var topic = options.Word("--topic");
         if (topic is null)
             return CommandResult.Success(CommandUsage.All());
         if (CommandCatalog.Find(topic) is { } subcommand)

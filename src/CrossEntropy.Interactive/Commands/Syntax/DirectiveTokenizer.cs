@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using CrossEntropy.Interactive.Commands.Catalog;
 
 namespace CrossEntropy.Interactive.Commands.Syntax;
@@ -60,7 +61,7 @@ public static class DirectiveTokenizer
     /// Tokenizes one raw line. On failure <paramref name="error"/> is a one-line message with the problem,
     /// a hint and the usage line, and <paramref name="syntax"/> is null. Never throws.
     /// </summary>
-    public static bool TryTokenize(string? line, out DirectiveSyntax? syntax, out string? error)
+    public static bool TryTokenize(string? line, [NotNullWhen(true)] out DirectiveSyntax? syntax, [NotNullWhen(false)] out string? error)
     {
         syntax = null;
         error = null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CrossEntropy.Interactive.Commands.Catalog;
 using CrossEntropy.Interactive.Commands.Syntax;
 
@@ -22,7 +23,8 @@ internal sealed class OptionSet
 
     public SubcommandSpec Spec { get; }
 
-    public static bool TryCreate(DirectiveSyntax syntax, SubcommandSpec spec, IVariableResolver resolver, out OptionSet? options, out string? error)
+    public static bool TryCreate(DirectiveSyntax syntax, SubcommandSpec spec, IVariableResolver resolver,
+        [NotNullWhen(true)] out OptionSet? options, [NotNullWhen(false)] out string? error)
     {
         options = null;
         error = null;
@@ -112,12 +114,8 @@ internal sealed class OptionSet
     public bool TryModels(string name, out List<(string Name, double[] Values)>? models, out string? error) =>
         TryRead(name, out models, out error, ListText.ParseModels, VariableValues.ToModels, static m => m.Count == 0);
 
-    public bool TryWord(string name, out string? word, out string? error)
-    {
-        error = null;
-        word = _byName.TryGetValue(name, out var argument) ? argument.Value!.Trim() : null;
-        return true;
-    }
+    /// <summary>The trimmed value of a <see cref="OptionKind.Word"/> option, or null when absent.</summary>
+    public string? Word(string name) => _byName.TryGetValue(name, out var argument) ? argument.Value!.Trim() : null;
 
     private delegate Problem? TextReader<T>(string text, string what, out T value);
 

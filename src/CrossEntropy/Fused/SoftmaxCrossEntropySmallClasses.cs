@@ -1,0 +1,118 @@
+namespace CrossEntropy.Fused;
+
+/// <summary>
+/// Softmax cross-entropy for fewer than 16 classes: a row is shorter than a vector, so the lanes hold
+/// rows instead. Each block of rows is transposed into a class-major stack tile (one vector per class),
+/// every row statistic is then a plain vector operation, and the gradient is transposed back.
+/// A scalar transpose through L1 costs about what a hardware gather does for one column, but it is
+/// portable and also serves the way back, where a scatter would be needed.
+/// </summary>
+internal static unsafe class SoftmaxCrossEntropySmallClasses
+{
+    /// <summary>The largest class count this path takes (rows must be shorter than the widest vector).</summary>
+    public const int MaxClasses = 15;
+
+    /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>); returns the sum of their losses.</summary>
+    public static double Run<TV, TS>(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd)
+        where TV : struct where TS : struct, ISimd<TV>
+    {
+        var classes = a.Classes;
+        var width = TS.Count;
+        var tile = stackalloc float[MaxClasses * 16];   // tile[c·width + lane]
+        var targetLogit = stackalloc float[16];
+        var targetWeight = stackalloc float[16];
+        var spreadLane = stackalloc float[16];
+        var laneLoss = stackalloc float[16];
+        var smoothing = a.Smoothing != 0f;
+        var spread = a.Smoothing / classes;
+        var weight = a.Weight;
+        double total = 0;
+
+        for (var r0 = rowStart; r0 < rowEnd; r0 += width)
+        {
+            var rows = Math.Min(width, rowEnd - r0);
+            var block = a.Logits + (long)r0 * classes;
+
+            for (var lane = 0; lane < width; lane++)
+            {
+                if (lane >= rows)
+                {
+                    // Padding lanes compute a harmless all-zero row and are never written out.
+                    for (var c = 0; c < classes; c++) tile[c * width + lane] = 0f;
+                    targetLogit[lane] = targetWeight[lane] = spreadLane[lane] = 0f;
+                    continue;
+                }
+                var row = block + lane * classes;
+                for (var c = 0; c < classes; c++) tile[c * width + lane] = row[c];
+                var t = a.Targets[r0 + lane];
+                var ignored = t == a.IgnoreIndex;
+                targetLogit[lane] = ignored ? 0f : row[t];
+                targetWeight[lane] = ignored ? 0f : (1f - a.Smoothing) * (weight == null ? 1f : weight[t]);
+                spreadLane[lane] = ignored ? 0f : spread;
+            }
+
+            var max = TS.Load(tile);
+            for (var c = 1; c < classes; c++) max = TS.Max(max, TS.Load(tile + c * width));
+
+            TV sum = TS.Zero, weightedShift = TS.Zero;
+            for (var c = 0; c < classes; c++)
+            {
+                var d = TS.Subtract(TS.Load(tile + c * width), max);
+                var e = SimdMath.ExpNonPositive<TV, TS>(d);
+                sum = TS.Add(sum, e);
+                if (smoothing) weightedShift = TS.MultiplyAdd(TS.Splat(weight == null ? 1f : weight[c]), d, weightedShift);
+                TS.Store(e, tile + c * width);
+            }
+
+            var logSum = SimdMath.Log<TV, TS>(sum);
+            var wt = TS.Load(targetWeight);
+            var sp = TS.Load(spreadLane);
+            var loss = TS.Multiply(wt, TS.Subtract(logSum, TS.Subtract(TS.Load(targetLogit), max)));
+            if (smoothing)
+                loss = TS.MultiplyAdd(sp, TS.Subtract(TS.Multiply(TS.Splat(a.WeightTotal), logSum), weightedShift), loss);
+            TS.Store(loss, laneLoss);
+            for (var lane = 0; lane < rows; lane++)
+            {
+                // An ignored row is exactly 0 even when its logits are not finite.
+                var value = a.Targets[r0 + lane] == a.IgnoreIndex ? 0f : laneLoss[lane];
+                if (a.Losses != null) a.Losses[r0 + lane] = value;
+                total += value;
+            }
+
+            if (a.Gradient == null) continue;
+            TV scale;
+            if (a.Upstream == null) scale = TS.Splat(a.GradientScale);
+            else
+            {
+                for (var lane = 0; lane < width; lane++) laneLoss[lane] = lane < rows ? a.GradientScale * a.Upstream[r0 + lane] : 0f;
+                scale = TS.Load(laneLoss);
+            }
+            var alpha = TS.Multiply(TS.Multiply(scale, TS.MultiplyAdd(sp, TS.Splat(a.WeightTotal), wt)), TS.Reciprocal(sum));
+            var beta = TS.Multiply(TS.Subtract(TS.Zero, scale), sp);
+            TS.Store(TS.Multiply(scale, wt), targetWeight); // the one-hot part, per row
+            for (var c = 0; c < classes; c++)
+            {
+                var e = TS.Load(tile + c * width);
+                var gc = smoothing
+                    ? TS.MultiplyAdd(e, alpha, weight == null ? beta : TS.Multiply(beta, TS.Splat(weight[c])))
+                    : TS.Multiply(e, alpha);
+                TS.Store(gc, tile + c * width);
+            }
+
+            var gradientBlock = a.Gradient + (long)r0 * classes;
+            for (var lane = 0; lane < rows; lane++)
+            {
+                var row = gradientBlock + lane * classes;
+                var t = a.Targets[r0 + lane];
+                if (t == a.IgnoreIndex)
+                {
+                    for (var c = 0; c < classes; c++) row[c] = 0f;
+                    continue;
+                }
+                for (var c = 0; c < classes; c++) row[c] = tile[c * width + lane];
+                row[t] -= targetWeight[lane];
+            }
+        }
+        return total;
+    }
+}

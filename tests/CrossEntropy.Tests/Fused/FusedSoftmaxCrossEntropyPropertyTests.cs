@@ -1,0 +1,93 @@
+using CrossEntropy.Fused;
+using CsCheck;
+
+namespace CrossEntropy.Tests.Fused;
+
+/// <summary>Invariants of the fused softmax cross-entropy on random problems.</summary>
+public class FusedSoftmaxCrossEntropyPropertyTests
+{
+    [Fact]
+    public void Fused_kernel_matches_the_double_reference_on_random_shapes() =>
+        RandomCrossEntropyCase.Gen.Sample(spec =>
+        {
+            var p = spec.Build();
+            var n = p.Targets.Length;
+            var losses = new float[n];
+            var gradient = new float[p.Logits.Length];
+            var value = FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, spec.Classes, gradient, losses, p.Weight,
+                spec.IgnoreIndex, spec.Smoothing, spec.Reduction, p.GradOutput, FusedWidths.Options(spec.Width));
+
+            var expectedLosses = new double[n];
+            var expectedGradient = new double[p.Logits.Length];
+            var rowScale = new double[n];
+            var expected = DoubleReference.SoftmaxCrossEntropy(p.Logits, p.Targets, spec.Classes, p.Weight, spec.IgnoreIndex,
+                spec.Smoothing, spec.Reduction, p.GradOutput, expectedLosses, expectedGradient, rowScale);
+
+            FusedAssert.Close(expected, value, 1e-6, 1, $"{spec} loss");
+            for (var r = 0; r < n; r++)
+            {
+                FusedAssert.Close(expectedLosses[r], losses[r], 1e-6, 1, $"{spec} losses[{r}]");
+                for (var c = 0; c < spec.Classes; c++)
+                {
+                    var i = r * spec.Classes + c;
+                    FusedAssert.Close(expectedGradient[i], gradient[i], 1e-6, rowScale[r], $"{spec} gradient[{r},{c}]");
+                }
+            }
+        }, iter: 400);
+
+    [Theory]
+    [InlineData(700, 100)]
+    [InlineData(5000, 15)]
+    [InlineData(33, 2500)]
+    public void Result_is_bit_identical_whatever_the_thread_count(int rows, int classes)
+    {
+        var p = new RandomCrossEntropyCase(rows, classes, 7, true, 0.1f, Reduction.Mean, false, false, 10f, 512).Build();
+        var single = new float[p.Logits.Length];
+        var many = new float[p.Logits.Length];
+        var a = FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, classes, single, weight: p.Weight, labelSmoothing: 0.1f,
+            options: new FusedOptions(MaxThreads: 1));
+        var b = FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, classes, many, weight: p.Weight, labelSmoothing: 0.1f,
+            options: new FusedOptions(MaxThreads: 4));
+        Assert.Equal(BitConverter.SingleToInt32Bits(a), BitConverter.SingleToInt32Bits(b));
+        Assert.True(single.AsSpan().SequenceEqual(many), "gradients differ between 1 and 4 threads");
+    }
+
+    [Fact]
+    public void Forward_equals_the_loss_of_forward_backward()
+    {
+        var p = new RandomCrossEntropyCase(300, 40, 11, false, 0f, Reduction.Sum, false, false, 5f, 256).Build();
+        var gradient = new float[p.Logits.Length];
+        var both = FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, 40, gradient, reduction: Reduction.Sum);
+        var forward = FusedSoftmaxCrossEntropy.Forward(p.Logits, p.Targets, 40, reduction: Reduction.Sum);
+        Assert.Equal(both, forward);
+    }
+
+    [Fact]
+    public void Every_row_ignored_gives_NaN_mean_zero_sum_and_zero_gradient()
+    {
+        var logits = new float[] { 1, 2, 3, 4, float.NegativeInfinity, 0 };
+        int[] targets = [-100, -100];
+        var gradient = new float[6];
+        gradient.AsSpan().Fill(9f);
+        Assert.True(float.IsNaN(FusedSoftmaxCrossEntropy.ForwardBackward(logits, targets, 3, gradient)));
+        Assert.All(gradient, g => Assert.Equal(0f, g));
+        Assert.Equal(0f, FusedSoftmaxCrossEntropy.Forward(logits, targets, 3, reduction: Reduction.Sum));
+    }
+
+    [Theory]
+    [InlineData(64, 10)]
+    [InlineData(1024, 10)]
+    [InlineData(64, 1000)]
+    [InlineData(8, 3)]
+    public void Single_threaded_call_allocates_nothing(int rows, int classes)
+    {
+        var p = new RandomCrossEntropyCase(rows, classes, 3, true, 0.1f, Reduction.Mean, false, false, 3f, 512).Build();
+        var gradient = new float[p.Logits.Length];
+        var losses = new float[rows];
+        FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, classes, gradient, losses, p.Weight, labelSmoothing: 0.1f); // JIT warm-up
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, classes, gradient, losses, p.Weight, labelSmoothing: 0.1f);
+        FusedSoftmaxCrossEntropy.Forward(p.Logits, p.Targets, classes, losses, p.Weight, labelSmoothing: 0.1f);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
