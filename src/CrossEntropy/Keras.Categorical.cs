@@ -172,7 +172,7 @@ public static partial class Keras
             }
             var targetSum = KerasCategoricalCrossEntropy.Sum<double>(y);
             if (Math.Abs(targetSum - 1) > 1e-6) softTargets.Add(string.Create(CultureInfo.InvariantCulture, $"row {r} (sum {targetSum:G6})"));
-            var target = OneHotIndex(y);
+            var target = ReportBuilding.OneHotClass(y);
             var probabilityOfTruth = 0.0;
             for (var c = 0; c < columns; c++) probabilityOfTruth += y[c] * distribution[c];
             samples.Add(new CategoricalSample(r, target, [.. distribution], probabilityOfTruth, losses[r] * factor));
@@ -185,19 +185,6 @@ public static partial class Keras
         if (softTargets.Count > 0)
             warnings.Add($"yTrue {string.Join(", ", softTargets)} does not sum to 1: the loss is still Σ y·(−log p), but it is no longer a cross-entropy between distributions.");
         return new CategoricalLossReport(semantics, logBase, reduction.ToReduction(), names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());
-    }
-
-    /// <summary>The class of a one-hot row, or −1 for a soft target.</summary>
-    private static int OneHotIndex(ReadOnlySpan<double> y)
-    {
-        var index = -1;
-        for (var c = 0; c < y.Length; c++)
-        {
-            if (y[c] == 0) continue;
-            if (y[c] != 1 || index >= 0) return -1;
-            index = c;
-        }
-        return index;
     }
 
     private static void Softmax(ReadOnlySpan<double> row, Span<double> destination) =>
@@ -229,12 +216,6 @@ public static partial class Keras
         return row;
     }
 
-    private static ImmutableArray<string> ClassNames(string[]? classes, int columns)
-    {
-        if (classes is null)
-            return [.. Enumerable.Range(0, columns).Select(c => c.ToString(CultureInfo.InvariantCulture))];
-        if (classes.Length != columns)
-            throw new ArgumentException($"classes has {classes.Length} names: expected {columns} (one per column of yPred).", nameof(classes));
-        return [.. classes];
-    }
+    private static ImmutableArray<string> ClassNames(string[]? classes, int columns) =>
+        ReportBuilding.Names(classes, columns, nameof(classes), "one per column of yPred");
 }
