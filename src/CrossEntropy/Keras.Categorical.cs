@@ -71,7 +71,7 @@ public static partial class Keras
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);
         int rows = yPred.GetLength(0), columns = yPred.GetLength(1);
-        var predicted = Flat(yPred);
+        var predicted = ReportBuilding.RowMajor(yPred);
         var names = ClassNames(classes, Math.Max(columns, 1));
         var losses = new double[rows];
         var total = KerasSparseCategoricalCrossEntropy.Forward<double>(yTrue, predicted, columns, losses, fromLogits, ignoreClass, reduction, sampleWeight);
@@ -197,15 +197,7 @@ public static partial class Keras
         if (yTrue.GetLength(0) != yPred.GetLength(0) || yTrue.GetLength(1) != yPred.GetLength(1))
             throw new ArgumentException(
                 $"yTrue is {yTrue.GetLength(0)}×{yTrue.GetLength(1)} but yPred is {yPred.GetLength(0)}×{yPred.GetLength(1)}: expected the same shape (one row per sample, one column per class).", nameof(yTrue));
-        return (Flat(yTrue), Flat(yPred), yPred.GetLength(0), yPred.GetLength(1));
-    }
-
-    private static double[] Flat(double[,] matrix)
-    {
-        var flat = new double[matrix.Length];
-        var i = 0;
-        foreach (var v in matrix) flat[i++] = v;
-        return flat;
+        return (ReportBuilding.RowMajor(yTrue), ReportBuilding.RowMajor(yPred), yPred.GetLength(0), yPred.GetLength(1));
     }
 
     private static double[,] Row(double[]? values, string name)

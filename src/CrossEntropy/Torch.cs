@@ -271,11 +271,7 @@ public static class Torch
         int rows = matrix.GetLength(0), columns = matrix.GetLength(1);
         if (rows == 0 || columns == 0)
             throw new ArgumentException($"{name} is {rows}×{columns}: expected at least one row and one column.", name);
-        var flat = new double[rows * columns];
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < columns; c++)
-                flat[r * columns + c] = matrix[r, c];
-        return (flat, rows, columns);
+        return (ReportBuilding.RowMajor(matrix), rows, columns);
     }
 
     /// <summary>

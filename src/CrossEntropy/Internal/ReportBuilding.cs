@@ -34,4 +34,13 @@ internal static class ReportBuilding
         }
         return found;
     }
+
+    /// <summary>A copy of the matrix as one row-major array, the layout the span kernels take.</summary>
+    public static double[] RowMajor(double[,] matrix)
+    {
+        var flat = new double[matrix.Length];
+        var i = 0;
+        foreach (var v in matrix) flat[i++] = v;
+        return flat;
+    }
 }
