@@ -5,14 +5,14 @@ using CrossEntropy.Tracking.Internal;
 namespace CrossEntropy.Tracking;
 
 /// <summary>
-/// A run being recorded: log metrics per step, then <see cref="Complete"/> or <see cref="Fail"/>.
+/// A run being recorded: log metrics per step, then <c>Complete</c> or <see cref="Fail"/>.
 /// Values are buffered and committed <see cref="BatchSteps"/> whole steps at a time in one transaction,
 /// so a crash loses at most the batches not yet committed and never leaves half a batch behind.
 /// </summary>
 /// <remarks>
 /// <para>Full batches are committed in the background, in order, over the run's own connection: logging a
 /// step only appends to a list, so tracking costs the training loop almost nothing. <see cref="Flush"/>
-/// (and <see cref="Complete"/>, <see cref="Fail"/>, <see cref="Dispose"/>) waits until everything logged is
+/// (and <c>Complete</c>, <see cref="Fail"/>, <see cref="Dispose"/>) waits until everything logged is
 /// committed. A failed commit is reported by the next call.</para>
 /// <para>Steps must not decrease, and a metric can be logged once per step. Use one run from one thread.
 /// Disposing a run that was neither completed nor failed commits what is buffered and marks it
@@ -67,7 +67,12 @@ public sealed class Run : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">Empty name, a negative or decreasing step, or a metric logged twice at one step.</exception>
     /// <exception cref="InvalidOperationException">When the run has ended, or an earlier batch could not be committed.</exception>
-    public void Log(long step, params ReadOnlySpan<(string Name, double Value)> metrics)
+    public void Log(long step, params (string Name, double Value)[] metrics) => Log(step, (ReadOnlySpan<(string Name, double Value)>)metrics);
+
+    /// <summary>Records all metrics of one step at once from a span (no array needed in a hot loop).</summary>
+    /// <exception cref="ArgumentException">Empty name, a negative or decreasing step, or a metric logged twice at one step.</exception>
+    /// <exception cref="InvalidOperationException">When the run has ended, or an earlier batch could not be committed.</exception>
+    public void Log(long step, ReadOnlySpan<(string Name, double Value)> metrics)
     {
         foreach (var (name, value) in metrics)
             Add(step, name, value);
@@ -93,7 +98,11 @@ public sealed class Run : IDisposable
     /// <paramref name="summary"/> (e.g. a test-set score), which wins on equal names.
     /// </summary>
     /// <exception cref="InvalidOperationException">When the run has already ended, or a batch could not be committed.</exception>
-    public void Complete(params ReadOnlySpan<(string Name, double Value)> summary)
+    public void Complete(params (string Name, double Value)[] summary) => Complete((ReadOnlySpan<(string Name, double Value)>)summary);
+
+    /// <summary>Ends the run successfully with a summary given as a span; see the array overload.</summary>
+    /// <exception cref="InvalidOperationException">When the run has already ended, or a batch could not be committed.</exception>
+    public void Complete(ReadOnlySpan<(string Name, double Value)> summary)
     {
         EnsureRunning();
         foreach (var (name, value) in summary)
@@ -161,7 +170,7 @@ public sealed class Run : IDisposable
 
         if (_pending.Count == 0 || _pending[^1].Step != step)
             _pendingSteps++;
-        _pending.Add(new PendingPoint(name, step, value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0));
+        _pending.Add(new PendingPoint(name, step, value, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         _lastValues[name] = value;
     }
 

@@ -6,7 +6,7 @@ public enum RunStatus
     /// <summary>Started and owned by a live process that may still log steps.</summary>
     Running,
 
-    /// <summary>Finished normally through <see cref="Run.Complete"/>.</summary>
+    /// <summary>Finished normally through <c>Run.Complete</c>.</summary>
     Completed,
 
     /// <summary>Ended through <see cref="Run.Fail"/> with an error message.</summary>

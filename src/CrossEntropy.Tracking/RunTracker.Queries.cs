@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CrossEntropy.Tracking.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace CrossEntropy.Tracking;
@@ -9,7 +10,7 @@ public sealed partial class RunTracker
 {
     private const string RunColumns =
         "r.id, r.name, r.status, r.started_utc, r.ended_utc, r.config_json, r.data_json, r.environment_json, r.summary_json, r.error, " +
-        "(SELECT MAX(m.step) FROM metrics m WHERE m.run_id = r.id)";
+        "(SELECT MAX(b.last_step) FROM metric_batches b WHERE b.run_id = r.id)";
 
     /// <summary>All runs in the store, oldest first (abandoned runs are marked incomplete first).</summary>
     public RunList ListRuns()
@@ -36,34 +37,17 @@ public sealed partial class RunTracker
     public IReadOnlyList<MetricPoint> Metrics(long runId, string? name = null)
     {
         EnsureRunExists(runId);
-        using var query = Connection.CreateCommand();
-        query.CommandText = "SELECT name, step, value, wall_time FROM metrics WHERE run_id = $run AND ($name IS NULL OR name = $name) ORDER BY name, step";
-        query.Parameters.AddWithValue("$run", runId);
-        query.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
-        using var reader = query.ExecuteReader();
-        var points = new List<MetricPoint>();
-        while (reader.Read())
-        {
-            points.Add(new MetricPoint(
-                reader.GetString(0),
-                reader.GetInt64(1),
-                reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2),
-                DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(reader.GetDouble(3) * 1000))));
-        }
-
-        return points;
+        return [.. ReadPoints([runId])[runId]
+            .Where(p => name is null || p.Name == name)
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Step)
+            .Select(p => new MetricPoint(p.Name, p.Step, p.Value, DateTimeOffset.FromUnixTimeMilliseconds(p.WallTimeMs)))];
     }
 
     /// <summary>The distinct metric names logged by one run, or by any run when <paramref name="runId"/> is null.</summary>
     public IReadOnlyList<string> MetricNames(long? runId = null)
     {
-        using var query = Connection.CreateCommand();
-        query.CommandText = "SELECT DISTINCT name FROM metrics WHERE $run IS NULL OR run_id = $run ORDER BY name";
-        query.Parameters.AddWithValue("$run", (object?)runId ?? DBNull.Value);
-        using var reader = query.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read()) names.Add(reader.GetString(0));
-        return names;
+        var runs = runId is { } id ? [id] : ListRunIds();
+        return [.. ReadPoints(runs).Values.SelectMany(p => p).Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -186,22 +170,43 @@ public sealed partial class RunTracker
 
     private Dictionary<long, List<(long Step, double Value)>> ReadSeries(string metric, IEnumerable<long> runIds)
     {
-        var wanted = runIds.ToHashSet();
         var series = new Dictionary<long, List<(long, double)>>();
-        using var query = Connection.CreateCommand();
-        query.CommandText = "SELECT run_id, step, value FROM metrics WHERE name = $name ORDER BY run_id, step";
-        query.Parameters.AddWithValue("$name", metric);
-        using var reader = query.ExecuteReader();
-        while (reader.Read())
+        foreach (var (runId, points) in ReadPoints(runIds))
         {
-            var runId = reader.GetInt64(0);
-            if (!wanted.Contains(runId)) continue;
-            if (!series.TryGetValue(runId, out var points))
-                series[runId] = points = [];
-            points.Add((reader.GetInt64(1), reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2)));
+            var values = points.Where(p => p.Name == metric).OrderBy(p => p.Step).Select(p => (p.Step, p.Value)).ToList();
+            if (values.Count > 0)
+                series[runId] = values;
         }
 
         return series;
+    }
+
+    /// <summary>Every committed point of each run (an empty list for a run without any), decoded from its batches.</summary>
+    private Dictionary<long, List<PendingPoint>> ReadPoints(IEnumerable<long> runIds)
+    {
+        var points = runIds.Distinct().ToDictionary(id => id, _ => new List<PendingPoint>());
+        using var query = Connection.CreateCommand();
+        query.CommandText = "SELECT points FROM metric_batches WHERE run_id = $run ORDER BY batch";
+        var run = query.Parameters.Add("$run", SqliteType.Integer);
+        foreach (var (runId, list) in points)
+        {
+            run.Value = runId;
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+                list.AddRange(MetricBatchJson.Read(reader.GetString(0)));
+        }
+
+        return points;
+    }
+
+    private List<long> ListRunIds()
+    {
+        using var query = Connection.CreateCommand();
+        query.CommandText = "SELECT id FROM runs ORDER BY id";
+        using var reader = query.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        return ids;
     }
 
     private void EnsureRunExists(long id)

@@ -119,7 +119,8 @@ public static class Information
     public static double BinaryEntropy(double p, LogBase logBase = LogBase.E)
     {
         Guard.InUnitInterval(p, nameof(p), "a probability");
-        return -(XLogY(p, p) + XLogY(1 - p, 1 - p)) * logBase.FromNats();
+        // Subtracting from +0 rather than negating keeps a certain coin at +0, not −0 (which prints as "-0").
+        return (0.0 - (XLogY(p, p) + XLogY(1 - p, 1 - p))) * logBase.FromNats();
     }
 
     /// <summary>x · ln y with the information-theory convention 0 · ln y = 0 (even for y = 0).</summary>

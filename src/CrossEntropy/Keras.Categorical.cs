@@ -71,7 +71,7 @@ public static partial class Keras
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);
         int rows = yPred.GetLength(0), columns = yPred.GetLength(1);
-        var predicted = Flat(yPred);
+        var predicted = ReportBuilding.RowMajor(yPred);
         var names = ClassNames(classes, Math.Max(columns, 1));
         var losses = new double[rows];
         var total = KerasSparseCategoricalCrossEntropy.Forward<double>(yTrue, predicted, columns, losses, fromLogits, ignoreClass, reduction, sampleWeight);
@@ -172,7 +172,7 @@ public static partial class Keras
             }
             var targetSum = KerasCategoricalCrossEntropy.Sum<double>(y);
             if (Math.Abs(targetSum - 1) > 1e-6) softTargets.Add(string.Create(CultureInfo.InvariantCulture, $"row {r} (sum {targetSum:G6})"));
-            var target = OneHotIndex(y);
+            var target = ReportBuilding.OneHotClass(y);
             var probabilityOfTruth = 0.0;
             for (var c = 0; c < columns; c++) probabilityOfTruth += y[c] * distribution[c];
             samples.Add(new CategoricalSample(r, target, [.. distribution], probabilityOfTruth, losses[r] * factor));
@@ -187,19 +187,6 @@ public static partial class Keras
         return new CategoricalLossReport(semantics, logBase, reduction.ToReduction(), names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());
     }
 
-    /// <summary>The class of a one-hot row, or −1 for a soft target.</summary>
-    private static int OneHotIndex(ReadOnlySpan<double> y)
-    {
-        var index = -1;
-        for (var c = 0; c < y.Length; c++)
-        {
-            if (y[c] == 0) continue;
-            if (y[c] != 1 || index >= 0) return -1;
-            index = c;
-        }
-        return index;
-    }
-
     private static void Softmax(ReadOnlySpan<double> row, Span<double> destination) =>
         Activations.Softmax(row, row.Length, destination);
 
@@ -210,15 +197,7 @@ public static partial class Keras
         if (yTrue.GetLength(0) != yPred.GetLength(0) || yTrue.GetLength(1) != yPred.GetLength(1))
             throw new ArgumentException(
                 $"yTrue is {yTrue.GetLength(0)}×{yTrue.GetLength(1)} but yPred is {yPred.GetLength(0)}×{yPred.GetLength(1)}: expected the same shape (one row per sample, one column per class).", nameof(yTrue));
-        return (Flat(yTrue), Flat(yPred), yPred.GetLength(0), yPred.GetLength(1));
-    }
-
-    private static double[] Flat(double[,] matrix)
-    {
-        var flat = new double[matrix.Length];
-        var i = 0;
-        foreach (var v in matrix) flat[i++] = v;
-        return flat;
+        return (ReportBuilding.RowMajor(yTrue), ReportBuilding.RowMajor(yPred), yPred.GetLength(0), yPred.GetLength(1));
     }
 
     private static double[,] Row(double[]? values, string name)
@@ -229,12 +208,6 @@ public static partial class Keras
         return row;
     }
 
-    private static ImmutableArray<string> ClassNames(string[]? classes, int columns)
-    {
-        if (classes is null)
-            return [.. Enumerable.Range(0, columns).Select(c => c.ToString(CultureInfo.InvariantCulture))];
-        if (classes.Length != columns)
-            throw new ArgumentException($"classes has {classes.Length} names: expected {columns} (one per column of yPred).", nameof(classes));
-        return [.. classes];
-    }
+    private static ImmutableArray<string> ClassNames(string[]? classes, int columns) =>
+        ReportBuilding.Names(classes, columns, nameof(classes), "one per column of yPred");
 }

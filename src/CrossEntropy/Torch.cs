@@ -134,24 +134,8 @@ public static class Torch
         var total = SoftmaxCrossEntropy.Forward<double>(flat, targets, columns, losses, weight ?? [], ignoreIndex, labelSmoothing, reduction);
         var probabilities = new double[flat.Length];
         Activations.Softmax<double>(flat, columns, probabilities);
-
-        var samples = ImmutableArray.CreateBuilder<CategoricalSample>(rows);
-        var ignored = 0;
-        for (var n = 0; n < rows; n++)
-        {
-            var row = ImmutableArray.Create(probabilities, n * columns, columns);
-            var t = targets[n];
-            var isIgnored = t == ignoreIndex;
-            if (isIgnored) ignored++;
-            var trueClass = (uint)t < (uint)columns ? row[t] : double.NaN;
-            samples.Add(new CategoricalSample(n, t, row, trueClass, losses[n] * factor, isIgnored));
-        }
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        if (ignored == rows)
-            warnings.Add(reduction == Reduction.Mean
-                ? $"Every target equals ignoreIndex {ignoreIndex}: the mean is 0/0 = NaN, as in PyTorch."
-                : $"Every target equals ignoreIndex {ignoreIndex}: nothing is counted.");
-        return new CategoricalLossReport("PyTorch CrossEntropyLoss", logBase, reduction, names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());
+        return ClassIndexReport("PyTorch CrossEntropyLoss", probabilities, columns, targets, ignoreIndex, losses, total, factor,
+            reduction, names, logBase);
     }
 
     /// <summary>
@@ -200,7 +184,7 @@ public static class Torch
         {
             var row = ImmutableArray.Create(probabilities, n * columns, columns);
             var target = targets.AsSpan(n * columns, columns);
-            var oneHot = OneHotClass(target);
+            var oneHot = ReportBuilding.OneHotClass(target);
             double expected = 0, mass = 0;
             for (var c = 0; c < columns; c++)
             {
@@ -246,23 +230,9 @@ public static class Torch
 
         var losses = new double[rows];
         var total = NegativeLogLikelihood.Forward<double>(flat, targets, columns, losses, weight ?? [], ignoreIndex, reduction);
-        var samples = ImmutableArray.CreateBuilder<CategoricalSample>(rows);
-        var ignored = 0;
-        for (var n = 0; n < rows; n++)
-        {
-            var row = ImmutableArray.CreateRange(new ArraySegment<double>(flat, n * columns, columns).Select(Math.Exp));
-            var t = targets[n];
-            var isIgnored = t == ignoreIndex;
-            if (isIgnored) ignored++;
-            var trueClass = (uint)t < (uint)columns ? row[t] : double.NaN;
-            samples.Add(new CategoricalSample(n, t, row, trueClass, losses[n] * factor, isIgnored));
-        }
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        if (ignored == rows)
-            warnings.Add(reduction == Reduction.Mean
-                ? $"Every target equals ignoreIndex {ignoreIndex}: the mean is 0/0 = NaN, as in PyTorch."
-                : $"Every target equals ignoreIndex {ignoreIndex}: nothing is counted.");
-        return new CategoricalLossReport("PyTorch NLLLoss", logBase, reduction, names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());
+        var probabilities = Array.ConvertAll(flat, Math.Exp);
+        return ClassIndexReport("PyTorch NLLLoss", probabilities, columns, targets, ignoreIndex, losses, total, factor,
+            reduction, names, logBase);
     }
 
     /// <summary>Softmax of one vector of scores, as <c>torch.softmax(x, dim=-1)</c>: e.g. 2, 1, −1 → 0.705, 0.259, 0.035.</summary>
@@ -301,34 +271,41 @@ public static class Torch
         int rows = matrix.GetLength(0), columns = matrix.GetLength(1);
         if (rows == 0 || columns == 0)
             throw new ArgumentException($"{name} is {rows}×{columns}: expected at least one row and one column.", name);
-        var flat = new double[rows * columns];
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < columns; c++)
-                flat[r * columns + c] = matrix[r, c];
-        return (flat, rows, columns);
+        return (ReportBuilding.RowMajor(matrix), rows, columns);
     }
 
-    private static ImmutableArray<string> ClassNames(string[]? classes, int columns) => Labels(classes, columns, nameof(classes));
-
-    private static ImmutableArray<string> Labels(string[]? labels, int count, string name)
+    /// <summary>
+    /// The report shared by the class-index losses: they differ only in how they reach the probabilities, and both
+    /// flag ignored rows and warn, as PyTorch's NaN mean would surprise, when nothing at all was counted.
+    /// <paramref name="factor"/> comes in already computed because the callers check the log base before anything else.
+    /// </summary>
+    private static CategoricalLossReport ClassIndexReport(string semantics, double[] probabilities, int columns, int[] targets,
+        int ignoreIndex, double[] losses, double total, double factor, Reduction reduction, ImmutableArray<string> names,
+        LogBase logBase)
     {
-        if (labels is null)
-            return [.. Enumerable.Range(0, count).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-        if (labels.Length != count)
-            throw new ArgumentException($"{name} has {labels.Length} names: expected {count} (one per column).", name);
-        return [.. labels];
-    }
-
-    /// <summary>The class of a one-hot row (a single 1, zeros elsewhere), or −1.</summary>
-    private static int OneHotClass(ReadOnlySpan<double> row)
-    {
-        var found = -1;
-        for (var c = 0; c < row.Length; c++)
+        var rows = targets.Length;
+        var samples = ImmutableArray.CreateBuilder<CategoricalSample>(rows);
+        var ignored = 0;
+        for (var n = 0; n < rows; n++)
         {
-            if (row[c] == 0) continue;
-            if (row[c] != 1 || found >= 0) return -1;
-            found = c;
+            var row = ImmutableArray.Create(probabilities, n * columns, columns);
+            var t = targets[n];
+            var isIgnored = t == ignoreIndex;
+            if (isIgnored) ignored++;
+            var trueClass = (uint)t < (uint)columns ? row[t] : double.NaN;
+            samples.Add(new CategoricalSample(n, t, row, trueClass, losses[n] * factor, isIgnored));
         }
-        return found;
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        if (ignored == rows)
+            warnings.Add(reduction == Reduction.Mean
+                ? $"Every target equals ignoreIndex {ignoreIndex}: the mean is 0/0 = NaN, as in PyTorch."
+                : $"Every target equals ignoreIndex {ignoreIndex}: nothing is counted.");
+        return new CategoricalLossReport(semantics, logBase, reduction, names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());
     }
+
+    private static ImmutableArray<string> ClassNames(string[]? classes, int columns) =>
+        ReportBuilding.Names(classes, columns, nameof(classes), "one per column");
+
+    private static ImmutableArray<string> Labels(string[]? labels, int count, string name) =>
+        ReportBuilding.Names(labels, count, name, "one per column");
 }

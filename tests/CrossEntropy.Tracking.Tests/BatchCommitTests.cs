@@ -74,7 +74,7 @@ public class BatchCommitTests
         {
             sabotage.Open();
             using var trigger = sabotage.CreateCommand();
-            trigger.CommandText = "CREATE TRIGGER refuse_step_12 BEFORE INSERT ON metrics WHEN NEW.step = 12 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;";
+            trigger.CommandText = "CREATE TRIGGER refuse_step_12 BEFORE INSERT ON metric_batches WHEN NEW.first_step <= 12 AND NEW.last_step >= 12 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;";
             trigger.ExecuteNonQuery();
         }
 
@@ -93,6 +93,30 @@ public class BatchCommitTests
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(Enumerable.Range(0, 10).Select(s => (long)s), tracker.Metrics(run.Id).Select(p => p.Step)); // batches 0–4, 5–9 only
         Assert.Throws<InvalidOperationException>(() => run.Log(40, "loss", 1.0));
+    }
+
+    [Fact]
+    public void The_metrics_view_shows_one_row_per_value_to_plain_SQL()
+    {
+        using var store = new TemporaryStore();
+        using var tracker = store.Open();
+        using var run = tracker.StartRun("sql", new { Seed = 1 }, batchSteps: 2);
+        for (var step = 0; step < 5; step++)
+            run.Log(step, ("loss", 1.0 / (step + 1)), ("accuracy", step / 10.0));
+        run.Log(5, "loss", double.NaN);
+        run.Complete();
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Path};Pooling=False");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT step, value FROM metrics WHERE run_id = $run AND name = 'loss' ORDER BY step";
+        query.Parameters.AddWithValue("$run", run.Id);
+        using var reader = query.ExecuteReader();
+        var rows = new List<(long Step, double? Value)>();
+        while (reader.Read())
+            rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetDouble(1)));
+
+        Assert.Equal([(0L, (double?)1.0), (1, 0.5), (2, 1.0 / 3), (3, 0.25), (4, 0.2), (5, null)], rows);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using CrossEntropy.Interactive.Display;
 using CrossEntropy.Notebooks.Ipynb;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.Data.Sqlite;
 
 namespace CrossEntropy.Notebooks.Execution;
 
@@ -75,6 +76,10 @@ internal sealed class NotebookExecutor(IMagicCommandRunner magic, IValueFormatte
         }
         finally
         {
+            // A notebook's SQLite files (a run tracker's runs/*.db) stay open in Microsoft.Data.Sqlite's
+            // connection pool after its connections are disposed; release them, so a rerun that deletes
+            // and recreates its store, or whoever cleans the runs/ folder, finds no file still in use.
+            SqliteConnection.ClearAllPools();
             Environment.CurrentDirectory = originalDirectory;
             s_gate.Release();
         }

@@ -20,7 +20,33 @@ internal sealed class PageRenderer(AssetLinks assets)
     public static string PageName(NotebookDocument notebook) => notebook.Name + ".html";
 
     /// <summary>Markdown (with <c>$…$</c> and <c>$$…$$</c> math) to HTML, as on the pages.</summary>
-    public static string MarkdownToHtml(string markdown) => Markdown.ToHtml(markdown, s_markdown);
+    public static string MarkdownToHtml(string markdown) => Markdown.ToHtml(DisplayMathOnOwnLines(markdown), s_markdown);
+
+    /// <summary>
+    /// Jupyter and VS Code show a line that is only <c>$$…$$</c> as display math, but Markdig reads it as
+    /// inline math inside a paragraph. Splitting it into <c>$$</c> / formula / <c>$$</c> makes Markdig emit a
+    /// math block, so the page shows the formula the way the notebook does.
+    /// </summary>
+    internal static string DisplayMathOnOwnLines(string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var output = new System.Text.StringBuilder(markdown.Length + 16);
+        foreach (var line in lines)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 4 && trimmed.StartsWith("$$", StringComparison.Ordinal) && trimmed.EndsWith("$$", StringComparison.Ordinal)
+                && !trimmed[2..^2].Contains("$$", StringComparison.Ordinal))
+            {
+                output.Append("$$\n").Append(trimmed[2..^2].Trim()).Append("\n$$\n");
+            }
+            else
+            {
+                output.Append(line).Append('\n');
+            }
+        }
+
+        return output.ToString(0, output.Length - 1);
+    }
 
     public string RenderNotebook(NotebookRun run, PageLink? previous, PageLink? next)
     {

@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace CrossEntropy.Tracking.Internal;
 
 /// <summary>One buffered metric value waiting to be committed.</summary>
-internal readonly record struct PendingPoint(string Name, long Step, double Value, double WallTime);
+// WallTimeMs is Unix time in milliseconds: an integer is much cheaper to write as JSON than a double.
+internal readonly record struct PendingPoint(string Name, long Step, double Value, long WallTimeMs);
 
 /// <summary>
 /// Commits a run's batches on a background task, in order, each in one transaction, over a connection
@@ -19,7 +20,6 @@ internal readonly record struct PendingPoint(string Name, long Step, double Valu
 internal sealed class RunWriter : IDisposable
 {
     private const int MaxQueuedBatches = 4;
-    private const int RowsPerInsert = 64;
 
     private readonly SqliteConnection _connection;
     private readonly long _runId;
@@ -28,6 +28,7 @@ internal sealed class RunWriter : IDisposable
     private SqliteCommand? _heartbeat;
     private Task _tail = Task.CompletedTask;
     private int _queued;
+    private long _batches; // the next batch number; touched only by the writer's sequential commits
     private long _lastCommittedStep = -1;
 
     public RunWriter(string path, long runId, string runName)
@@ -122,23 +123,15 @@ internal sealed class RunWriter : IDisposable
     {
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         using var transaction = _connection.BeginTransaction();
-        for (var start = 0; start < batch.Count; start += RowsPerInsert)
+        if (batch.Count > 0)
         {
-            var rows = Math.Min(RowsPerInsert, batch.Count - start);
-            var insert = rows == RowsPerInsert ? _insert ??= CreateInsert(rows) : CreateInsert(rows);
+            var insert = _insert ??= CreateInsert();
             insert.Transaction = transaction;
-            for (var r = 0; r < rows; r++)
-            {
-                var point = batch[start + r];
-                insert.Parameters[4 * r].Value = point.Name;
-                insert.Parameters[4 * r + 1].Value = point.Step;
-                insert.Parameters[4 * r + 2].Value = double.IsNaN(point.Value) ? DBNull.Value : point.Value;
-                insert.Parameters[4 * r + 3].Value = point.WallTime;
-            }
-
+            insert.Parameters[0].Value = _batches;
+            insert.Parameters[1].Value = batch[0].Step;
+            insert.Parameters[2].Value = batch[^1].Step;
+            insert.Parameters[3].Value = MetricBatchJson.Write(batch);
             insert.ExecuteNonQuery();
-            if (rows != RowsPerInsert)
-                insert.Dispose();
         }
 
         if (end is { } final)
@@ -163,25 +156,21 @@ internal sealed class RunWriter : IDisposable
 
         transaction.Commit();
         if (batch.Count > 0)
+        {
+            _batches++;
             Interlocked.Exchange(ref _lastCommittedStep, batch[^1].Step);
+        }
     }
 
-    // One statement inserts many rows: per-statement overhead, not SQLite itself, dominates small inserts.
-    private SqliteCommand CreateInsert(int rows)
+    private SqliteCommand CreateInsert()
     {
         var insert = _connection.CreateCommand();
-        var sql = new System.Text.StringBuilder("INSERT INTO metrics(run_id, name, step, value, wall_time) VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"($run,$n{r},$s{r},$v{r},$w{r})");
-            insert.Parameters.Add($"$n{r}", SqliteType.Text);
-            insert.Parameters.Add($"$s{r}", SqliteType.Integer);
-            insert.Parameters.Add($"$v{r}", SqliteType.Real);
-            insert.Parameters.Add($"$w{r}", SqliteType.Real);
-        }
-
+        insert.CommandText = "INSERT INTO metric_batches(run_id, batch, first_step, last_step, points) VALUES ($run, $batch, $first, $last, $points)";
+        insert.Parameters.Add("$batch", SqliteType.Integer);
+        insert.Parameters.Add("$first", SqliteType.Integer);
+        insert.Parameters.Add("$last", SqliteType.Integer);
+        insert.Parameters.Add("$points", SqliteType.Text);
         insert.Parameters.AddWithValue("$run", _runId);
-        insert.CommandText = sql.ToString();
         return insert;
     }
 

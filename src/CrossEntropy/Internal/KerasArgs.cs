@@ -10,10 +10,7 @@ internal static class KerasArgs
         bool fromLogits, double labelSmoothing, KerasReduction reduction, ReadOnlySpan<T> sampleWeight)
         where T : IFloatingPointIeee754<T>
     {
-        Guard.NotEmpty(yPred, nameof(yPred));
-        Guard.SameLength(yPred, nameof(yPred), yTrue, nameof(yTrue));
-        var rows = Guard.WholeRows(yPred, lastAxis, nameof(yPred), nameof(lastAxis));
-        Guard.Targets(yTrue, nameof(yTrue));
+        var rows = Paired(yTrue, yPred, lastAxis, nameof(lastAxis));
         if (!fromLogits) Guard.Probabilities(yPred, nameof(yPred));
         Common(rows, losses, labelSmoothing, reduction, sampleWeight);
         return rows;
@@ -24,10 +21,7 @@ internal static class KerasArgs
         bool fromLogits, double labelSmoothing, KerasReduction reduction, ReadOnlySpan<T> sampleWeight)
         where T : IFloatingPointIeee754<T>
     {
-        Guard.NotEmpty(yPred, nameof(yPred));
-        Guard.SameLength(yPred, nameof(yPred), yTrue, nameof(yTrue));
-        var rows = Guard.WholeRows(yPred, classes, nameof(yPred), nameof(classes));
-        Guard.Targets(yTrue, nameof(yTrue));
+        var rows = Paired(yTrue, yPred, classes, nameof(classes));
         if (!fromLogits)
         {
             Guard.NonNegativePredictions(yPred, nameof(yPred));
@@ -67,6 +61,17 @@ internal static class KerasArgs
     {
         Guard.NonNegativeFinite(gamma, nameof(gamma), "a focusing exponent");
         Guard.InUnitInterval(alpha, nameof(alpha), "a class-balancing weight");
+    }
+
+    /// <summary>The shape and target checks of the losses whose y_true has y_pred's shape; returns the row count.</summary>
+    private static int Paired<T>(ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, int width, string widthName)
+        where T : IFloatingPointIeee754<T>
+    {
+        Guard.NotEmpty(yPred, nameof(yPred));
+        Guard.SameLength(yPred, nameof(yPred), yTrue, nameof(yTrue));
+        var rows = Guard.WholeRows(yPred, width, nameof(yPred), widthName);
+        Guard.Targets(yTrue, nameof(yTrue));
+        return rows;
     }
 
     private static void Common<T>(int rows, Span<T> losses, double labelSmoothing, KerasReduction reduction, ReadOnlySpan<T> sampleWeight)

@@ -44,19 +44,7 @@ public static class KerasBinaryCrossEntropy
         ReadOnlySpan<T> sampleWeight = default) where T : IFloatingPointIeee754<T>
     {
         var rows = KerasArgs.Binary(yTrue, yPred, lastAxis, losses, fromLogits, labelSmoothing, reduction, sampleWeight);
-        var ls = T.CreateChecked(labelSmoothing);
-        var d = T.CreateChecked(lastAxis);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
-        {
-            var sum = T.Zero;
-            for (var j = r * lastAxis; j < (r + 1) * lastAxis; j++)
-                sum += Element(Smooth(yTrue[j], ls), yPred[j], fromLogits);
-            var loss = sum / d;
-            if (!losses.IsEmpty) losses[r] = loss;
-            weighted += loss * KerasReducer.Weight(sampleWeight, r, rows);
-        }
-        return KerasReducer.Reduce(reduction, weighted, KerasReducer.WeightSum(sampleWeight, rows), rows, rows, masked: false);
+        return KerasRowLoop.Forward(new Rows<T>(yTrue, yPred, lastAxis, fromLogits, labelSmoothing), rows, losses, reduction, sampleWeight);
     }
 
     /// <summary>The reduced loss, and d(Σ output·gradOutput)/d(yPred) written to <paramref name="gradient"/>.</summary>
@@ -78,27 +66,37 @@ public static class KerasBinaryCrossEntropy
     {
         var rows = KerasArgs.Binary(yTrue, yPred, lastAxis, losses, fromLogits, labelSmoothing, reduction, sampleWeight);
         KerasArgs.Gradient(gradient, yPred.Length, gradOutput, rows, reduction);
-        var ls = T.CreateChecked(labelSmoothing);
-        var d = T.CreateChecked(lastAxis);
-        var weightSum = KerasReducer.WeightSum(sampleWeight, rows);
-        var scale = KerasReducer.Scale(reduction, weightSum, rows, rows, masked: false);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
+        return KerasRowLoop.ForwardBackward(new Rows<T>(yTrue, yPred, lastAxis, fromLogits, labelSmoothing), rows, lastAxis,
+            gradient, losses, reduction, sampleWeight, gradOutput);
+    }
+
+    /// <summary>A sample's loss is the mean of its D element losses over the last axis, as Keras averages axis −1.</summary>
+    private readonly ref struct Rows<T>(ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, int lastAxis, bool fromLogits, double labelSmoothing)
+        : IKerasRowLoss<T> where T : IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _yTrue = yTrue, _yPred = yPred;
+        private readonly T _labelSmoothing = T.CreateChecked(labelSmoothing), _d = T.CreateChecked(lastAxis);
+
+        public T Loss(int row)
         {
-            var w = KerasReducer.Weight(sampleWeight, r, rows);
-            var factor = KerasReducer.Upstream(gradOutput, r, reduction) * w * scale / d;
             var sum = T.Zero;
-            for (var j = r * lastAxis; j < (r + 1) * lastAxis; j++)
-            {
-                var y = Smooth(yTrue[j], ls);
-                sum += Element(y, yPred[j], fromLogits);
-                gradient[j] = factor * ElementGradient(y, yPred[j], fromLogits);
-            }
-            var loss = sum / d;
-            if (!losses.IsEmpty) losses[r] = loss;
-            weighted += loss * w;
+            for (var j = row * lastAxis; j < (row + 1) * lastAxis; j++)
+                sum += Element(Smooth(_yTrue[j], _labelSmoothing), _yPred[j], fromLogits);
+            return sum / _d;
         }
-        return KerasReducer.Reduce(reduction, weighted, weightSum, rows, rows, masked: false);
+
+        public T LossAndGradient(int row, T factor, Span<T> gradient)
+        {
+            factor /= _d;
+            var sum = T.Zero;
+            for (int j = row * lastAxis, k = 0; k < lastAxis; j++, k++)
+            {
+                var y = Smooth(_yTrue[j], _labelSmoothing);
+                sum += Element(y, _yPred[j], fromLogits);
+                gradient[k] = factor * ElementGradient(y, _yPred[j], fromLogits);
+            }
+            return sum / _d;
+        }
     }
 
     internal static T Smooth<T>(T y, T labelSmoothing) where T : IFloatingPointIeee754<T> =>

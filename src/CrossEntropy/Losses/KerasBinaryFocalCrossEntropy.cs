@@ -44,18 +44,7 @@ public static class KerasBinaryFocalCrossEntropy
         var rows = KerasArgs.Binary(yTrue, yPred, lastAxis, losses, fromLogits, labelSmoothing, reduction, sampleWeight);
         KerasArgs.Focal(gamma, alpha);
         var p = new Parameters<T>(applyClassBalancing, alpha, gamma, fromLogits, labelSmoothing);
-        var d = T.CreateChecked(lastAxis);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
-        {
-            var sum = T.Zero;
-            for (var j = r * lastAxis; j < (r + 1) * lastAxis; j++)
-                sum += Element(yTrue[j], yPred[j], p, out _);
-            var loss = sum / d;
-            if (!losses.IsEmpty) losses[r] = loss;
-            weighted += loss * KerasReducer.Weight(sampleWeight, r, rows);
-        }
-        return KerasReducer.Reduce(reduction, weighted, KerasReducer.WeightSum(sampleWeight, rows), rows, rows, masked: false);
+        return KerasRowLoop.Forward(new Rows<T>(yTrue, yPred, lastAxis, p), rows, losses, reduction, sampleWeight);
     }
 
     /// <summary>The reduced loss, and d(Σ output·gradOutput)/d(yPred) written to <paramref name="gradient"/>.</summary>
@@ -82,25 +71,37 @@ public static class KerasBinaryFocalCrossEntropy
         KerasArgs.Focal(gamma, alpha);
         KerasArgs.Gradient(gradient, yPred.Length, gradOutput, rows, reduction);
         var p = new Parameters<T>(applyClassBalancing, alpha, gamma, fromLogits, labelSmoothing);
-        var d = T.CreateChecked(lastAxis);
-        var weightSum = KerasReducer.WeightSum(sampleWeight, rows);
-        var scale = KerasReducer.Scale(reduction, weightSum, rows, rows, masked: false);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
+        return KerasRowLoop.ForwardBackward(new Rows<T>(yTrue, yPred, lastAxis, p), rows, lastAxis, gradient, losses,
+            reduction, sampleWeight, gradOutput);
+    }
+
+    /// <summary>A sample's loss is the mean of its D element losses over the last axis, as Keras averages axis −1.</summary>
+    private readonly ref struct Rows<T>(ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, int lastAxis, Parameters<T> parameters)
+        : IKerasRowLoss<T> where T : IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _yTrue = yTrue, _yPred = yPred;
+        private readonly Parameters<T> _parameters = parameters;
+        private readonly T _d = T.CreateChecked(lastAxis);
+
+        public T Loss(int row)
         {
-            var w = KerasReducer.Weight(sampleWeight, r, rows);
-            var factor = KerasReducer.Upstream(gradOutput, r, reduction) * w * scale / d;
             var sum = T.Zero;
-            for (var j = r * lastAxis; j < (r + 1) * lastAxis; j++)
-            {
-                sum += Element(yTrue[j], yPred[j], p, out var derivative);
-                gradient[j] = factor * derivative;
-            }
-            var loss = sum / d;
-            if (!losses.IsEmpty) losses[r] = loss;
-            weighted += loss * w;
+            for (var j = row * lastAxis; j < (row + 1) * lastAxis; j++)
+                sum += Element(_yTrue[j], _yPred[j], _parameters, out _);
+            return sum / _d;
         }
-        return KerasReducer.Reduce(reduction, weighted, weightSum, rows, rows, masked: false);
+
+        public T LossAndGradient(int row, T factor, Span<T> gradient)
+        {
+            factor /= _d;
+            var sum = T.Zero;
+            for (int j = row * lastAxis, k = 0; k < lastAxis; j++, k++)
+            {
+                sum += Element(_yTrue[j], _yPred[j], _parameters, out var derivative);
+                gradient[k] = factor * derivative;
+            }
+            return sum / _d;
+        }
     }
 
     internal readonly struct Parameters<T>(bool balancing, double alpha, double gamma, bool fromLogits, double labelSmoothing)

@@ -42,15 +42,7 @@ public static class KerasCategoricalCrossEntropy
         ReadOnlySpan<T> sampleWeight = default) where T : IFloatingPointIeee754<T>
     {
         var rows = KerasArgs.Categorical(yTrue, yPred, classes, losses, fromLogits, labelSmoothing, reduction, sampleWeight);
-        var ls = T.CreateChecked(labelSmoothing);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
-        {
-            var loss = RowLoss(yTrue.Slice(r * classes, classes), yPred.Slice(r * classes, classes), fromLogits, ls);
-            if (!losses.IsEmpty) losses[r] = loss;
-            weighted += loss * KerasReducer.Weight(sampleWeight, r, rows);
-        }
-        return KerasReducer.Reduce(reduction, weighted, KerasReducer.WeightSum(sampleWeight, rows), rows, rows, masked: false);
+        return KerasRowLoop.Forward(new Rows<T>(yTrue, yPred, classes, fromLogits, labelSmoothing), rows, losses, reduction, sampleWeight);
     }
 
     /// <summary>The reduced loss, and d(Σ output·gradOutput)/d(yPred) written to <paramref name="gradient"/>.</summary>
@@ -72,21 +64,28 @@ public static class KerasCategoricalCrossEntropy
     {
         var rows = KerasArgs.Categorical(yTrue, yPred, classes, losses, fromLogits, labelSmoothing, reduction, sampleWeight);
         KerasArgs.Gradient(gradient, yPred.Length, gradOutput, rows, reduction);
-        var ls = T.CreateChecked(labelSmoothing);
-        var weightSum = KerasReducer.WeightSum(sampleWeight, rows);
-        var scale = KerasReducer.Scale(reduction, weightSum, rows, rows, masked: false);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
+        return KerasRowLoop.ForwardBackward(new Rows<T>(yTrue, yPred, classes, fromLogits, labelSmoothing), rows, classes,
+            gradient, losses, reduction, sampleWeight, gradOutput);
+    }
+
+    private readonly ref struct Rows<T>(ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, int classes, bool fromLogits, double labelSmoothing)
+        : IKerasRowLoss<T> where T : IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _yTrue = yTrue, _yPred = yPred;
+        private readonly T _labelSmoothing = T.CreateChecked(labelSmoothing);
+
+        public T Loss(int row) =>
+            RowLoss(_yTrue.Slice(row * classes, classes), _yPred.Slice(row * classes, classes), fromLogits, _labelSmoothing);
+
+        public T LossAndGradient(int row, T factor, Span<T> gradient)
         {
-            var y = yTrue.Slice(r * classes, classes);
-            var x = yPred.Slice(r * classes, classes);
-            var loss = RowLoss(y, x, fromLogits, ls);
-            if (!losses.IsEmpty) losses[r] = loss;
-            var w = KerasReducer.Weight(sampleWeight, r, rows);
-            weighted += loss * w;
-            RowGradient(y, x, fromLogits, ls, KerasReducer.Upstream(gradOutput, r, reduction) * w * scale, gradient.Slice(r * classes, classes));
+            var y = _yTrue.Slice(row * classes, classes);
+            var x = _yPred.Slice(row * classes, classes);
+            // The loss first: a caller may reuse yPred's buffer as the gradient.
+            var loss = RowLoss(y, x, fromLogits, _labelSmoothing);
+            RowGradient(y, x, fromLogits, _labelSmoothing, factor, gradient);
+            return loss;
         }
-        return KerasReducer.Reduce(reduction, weighted, weightSum, rows, rows, masked: false);
     }
 
     internal static T Smooth<T>(T y, T labelSmoothing, int classes) where T : IFloatingPointIeee754<T> =>

@@ -43,14 +43,7 @@ public static class KerasCategoricalFocalCrossEntropy
         var rows = KerasArgs.Categorical(yTrue, yPred, classes, losses, fromLogits, labelSmoothing, reduction, sampleWeight);
         CheckFocal(alpha, gamma, classAlpha, classes);
         var p = new Parameters<T>(alpha, gamma, fromLogits, labelSmoothing);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
-        {
-            var loss = RowLoss(yTrue.Slice(r * classes, classes), yPred.Slice(r * classes, classes), p, classAlpha);
-            if (!losses.IsEmpty) losses[r] = loss;
-            weighted += loss * KerasReducer.Weight(sampleWeight, r, rows);
-        }
-        return KerasReducer.Reduce(reduction, weighted, KerasReducer.WeightSum(sampleWeight, rows), rows, rows, masked: false);
+        return KerasRowLoop.Forward(new Rows<T>(yTrue, yPred, classes, p, classAlpha), rows, losses, reduction, sampleWeight);
     }
 
     /// <summary>The reduced loss, and d(Σ output·gradOutput)/d(yPred) written to <paramref name="gradient"/>.</summary>
@@ -78,20 +71,28 @@ public static class KerasCategoricalFocalCrossEntropy
         CheckFocal(alpha, gamma, classAlpha, classes);
         KerasArgs.Gradient(gradient, yPred.Length, gradOutput, rows, reduction);
         var p = new Parameters<T>(alpha, gamma, fromLogits, labelSmoothing);
-        var weightSum = KerasReducer.WeightSum(sampleWeight, rows);
-        var scale = KerasReducer.Scale(reduction, weightSum, rows, rows, masked: false);
-        var weighted = T.Zero;
-        for (var r = 0; r < rows; r++)
+        return KerasRowLoop.ForwardBackward(new Rows<T>(yTrue, yPred, classes, p, classAlpha), rows, classes, gradient, losses,
+            reduction, sampleWeight, gradOutput);
+    }
+
+    private readonly ref struct Rows<T>(ReadOnlySpan<T> yTrue, ReadOnlySpan<T> yPred, int classes, Parameters<T> parameters,
+        ReadOnlySpan<T> classAlpha) : IKerasRowLoss<T> where T : IFloatingPointIeee754<T>
+    {
+        private readonly ReadOnlySpan<T> _yTrue = yTrue, _yPred = yPred, _classAlpha = classAlpha;
+        private readonly Parameters<T> _parameters = parameters;
+
+        public T Loss(int row) =>
+            RowLoss(_yTrue.Slice(row * classes, classes), _yPred.Slice(row * classes, classes), _parameters, _classAlpha);
+
+        public T LossAndGradient(int row, T factor, Span<T> gradient)
         {
-            var y = yTrue.Slice(r * classes, classes);
-            var x = yPred.Slice(r * classes, classes);
-            var loss = RowLoss(y, x, p, classAlpha);
-            if (!losses.IsEmpty) losses[r] = loss;
-            var w = KerasReducer.Weight(sampleWeight, r, rows);
-            weighted += loss * w;
-            RowGradient(y, x, p, classAlpha, KerasReducer.Upstream(gradOutput, r, reduction) * w * scale, gradient.Slice(r * classes, classes));
+            var y = _yTrue.Slice(row * classes, classes);
+            var x = _yPred.Slice(row * classes, classes);
+            // The loss first: a caller may reuse yPred's buffer as the gradient.
+            var loss = RowLoss(y, x, _parameters, _classAlpha);
+            RowGradient(y, x, _parameters, _classAlpha, factor, gradient);
+            return loss;
         }
-        return KerasReducer.Reduce(reduction, weighted, weightSum, rows, rows, masked: false);
     }
 
     private readonly struct Parameters<T>(double alpha, double gamma, bool fromLogits, double labelSmoothing)

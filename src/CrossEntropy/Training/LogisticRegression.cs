@@ -81,7 +81,10 @@ public sealed class LogisticRegression
 
     /// <summary>The logit z = w·x + b of one row.</summary>
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
-    public double Logit(params ReadOnlySpan<double> features)
+    public double Logit(params double[] features) => Logit((ReadOnlySpan<double>)features);
+
+    /// <inheritdoc cref="Logit(double[])"/>
+    public double Logit(ReadOnlySpan<double> features)
     {
         Span<double> logit = stackalloc double[1];
         ModelArguments.RowLength(features, FeatureCount);
@@ -91,7 +94,10 @@ public sealed class LogisticRegression
 
     /// <summary>The predicted probability of class 1, σ(w·x + b), of one row.</summary>
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
-    public double Probability(params ReadOnlySpan<double> features)
+    public double Probability(params double[] features) => Probability((ReadOnlySpan<double>)features);
+
+    /// <inheritdoc cref="Probability(double[])"/>
+    public double Probability(ReadOnlySpan<double> features)
     {
         Span<double> p = [Logit(features)];
         Activations.Sigmoid<double>(p, p);
@@ -100,7 +106,10 @@ public sealed class LogisticRegression
 
     /// <summary>The predicted class of one row: 1 when the logit is positive, else 0.</summary>
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
-    public int Predict(params ReadOnlySpan<double> features) => Logit(features) > 0 ? 1 : 0;
+    public int Predict(params double[] features) => Predict((ReadOnlySpan<double>)features);
+
+    /// <inheritdoc cref="Predict(double[])"/>
+    public int Predict(ReadOnlySpan<double> features) => Logit(features) > 0 ? 1 : 0;
 
     /// <summary>Writes the logit of every row of <paramref name="features"/> (N×F) into <paramref name="destination"/> (N).</summary>
     /// <exception cref="ArgumentException">When the features are not whole rows or the destination length is not N.</exception>

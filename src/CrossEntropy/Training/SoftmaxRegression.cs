@@ -89,7 +89,10 @@ public sealed class SoftmaxRegression
 
     /// <summary>The predicted probabilities of each class for one row (they sum to 1).</summary>
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
-    public double[] Probabilities(params ReadOnlySpan<double> features)
+    public double[] Probabilities(params double[] features) => Probabilities((ReadOnlySpan<double>)features);
+
+    /// <inheritdoc cref="Probabilities(double[])"/>
+    public double[] Probabilities(ReadOnlySpan<double> features)
     {
         ModelArguments.RowLength(features, FeatureCount);
         var probabilities = new double[ClassCount];
@@ -100,7 +103,10 @@ public sealed class SoftmaxRegression
 
     /// <summary>The predicted class of one row (the largest logit).</summary>
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
-    public int Predict(params ReadOnlySpan<double> features)
+    public int Predict(params double[] features) => Predict((ReadOnlySpan<double>)features);
+
+    /// <inheritdoc cref="Predict(double[])"/>
+    public int Predict(ReadOnlySpan<double> features)
     {
         ModelArguments.RowLength(features, FeatureCount);
         var logits = ClassCount <= 64 ? stackalloc double[ClassCount] : new double[ClassCount];

@@ -127,6 +127,15 @@ public class ChartKindsTests
         Assert.Equal([0.0, 1, 2], ChartJson.Numbers(traces[0].GetProperty("x")));
         Assert.Equal("right", root.GetProperty("layout").GetProperty("yaxis2").GetProperty("side").GetString());
         Assert.Contains("loss (nats)", root.GetProperty("layout").GetProperty("yaxis").GetRawText());
+        // The legend must not sit on the right-hand axis: horizontal, above the plot.
+        Assert.Equal("h", root.GetProperty("layout").GetProperty("legend").GetProperty("orientation").GetString());
+    }
+
+    [Fact]
+    public void A_single_axis_chart_keeps_plotlys_default_legend_place()
+    {
+        var layout = ChartJson.Parse(Chart.LossCurve([0.7, 0.5])).GetProperty("layout");
+        Assert.False(layout.TryGetProperty("legend", out _));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public class CrossEntropyFormattersTests
         SampleReports.Binary(), SampleReports.Fruits(), SampleReports.Softmax(), SampleReports.ModelsAAndB(),
         SampleReports.Information(), new CrossEntropy.Reports.ClassificationErrorReport(0.5, 1, 4, 0.25, [2], 0.3),
         Chart.CoinEntropy(), CrossEntropy.Interactive.Commands.Help.CommandUsage.All(),
+        SampleRuns.List(), SampleRuns.Comparison(), SampleRuns.Run(3, "lr=0.3", 0.3, 0.45),
     ];
 
     [Theory]
@@ -36,6 +37,31 @@ public class CrossEntropyFormattersTests
         Assert.Equal(before, Formatter.RegisteredFormatters(false).Count());
         Assert.True(CrossEntropyFormatters.IsRegistered());
         Assert.Contains("ce-report", Formatter.ToDisplayString(SampleReports.Binary(), "text/html"));
+    }
+
+    [Fact]
+    public void Register_also_registers_the_tracking_formatters_so_the_kernel_shows_run_tables()
+    {
+        Formatter.ResetToDefault();
+
+        CrossEntropyFormatters.Register();
+
+        var runs = SampleRuns.List();
+        Assert.Equal(TrackingFormatters.ToHtml(runs), Formatter.ToDisplayString(runs, "text/html"));
+        Assert.Contains("ce-runs", Formatter.ToDisplayString(runs, "text/html"));
+        Assert.StartsWith("Runs (2 runs", Formatter.ToDisplayString(runs, "text/plain"));
+    }
+
+    [Fact]
+    public void TryFormat_renders_tracker_results_with_the_tracking_formatters()
+    {
+        var comparison = SampleRuns.Comparison();
+
+        Assert.True(CrossEntropyFormatters.TryFormat(comparison, out var html, out var plain));
+
+        Assert.Equal(TrackingFormatters.ToHtml(comparison), html);
+        Assert.Equal(TrackingFormatters.ToPlainText(comparison), plain);
+        Assert.Contains("2 lr=1 (best)", plain);
     }
 
     [Fact]

@@ -34,6 +34,23 @@ public sealed class KernelConventionTests
     }
 
     [Fact]
+    public async Task Notebook_facing_methods_take_loose_arguments_in_the_kernels_CSharp_12()
+    {
+        // C# 12 (the kernel's language version) has no params spans: the library's notebook-facing calls
+        // with loose arguments must bind to params arrays, or a reader's cell would not compile.
+        using var temp = new TempFolder();
+        var path = Write(temp.Path, "params.ipynb",
+            Code("using CrossEntropy.Training;\nvar model = new LogisticRegression([1.0, 1.0], 0.0);\n" +
+                 "Console.WriteLine($\"{model.Predict(2.0, 3.0)} {model.Probability(0.0, 0.0)}\");\n" +
+                 "new SoftmaxRegression(2, 3).Predict(0.5, 0.5)"));
+
+        var run = await RunAsync(path);
+
+        Assert.True(run.Succeeded, string.Join("; ", run.Failures));
+        Assert.Equal("1 0.5\n", run.Cells[0].Outputs[0].PlainText);
+    }
+
+    [Fact]
     public async Task A_command_error_fails_the_cell_with_its_one_line_message_and_the_line()
     {
         using var temp = new TempFolder();

@@ -106,6 +106,16 @@ public class InformationTests
         Assert.Equal(bits, Info.BinaryEntropy(p, LogBase.Two), 15);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void Binary_entropy_of_a_certain_coin_is_positive_zero_not_negative_zero(double p)
+    {
+        var h = Info.BinaryEntropy(p, LogBase.Two);
+        Assert.Equal(0.0, h);
+        Assert.False(double.IsNegative(h), "a certain coin should print as 0, not -0");
+    }
+
     [Fact]
     public void Binary_entropy_is_symmetric_and_matches_the_two_outcome_entropy()
     {

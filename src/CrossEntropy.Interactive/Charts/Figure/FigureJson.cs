@@ -184,10 +184,23 @@ public static class FigureJson
         }
 
         writer.WriteBoolean("showlegend", layout.ShowLegend);
+        if (layout.YAxis2 is not null && layout.ShowLegend)
+        {
+            // plotly.js puts the legend at the right edge, on top of a second axis's title: lay it out
+            // horizontally above the plot instead.
+            writer.WriteStartObject("legend");
+            writer.WriteString("orientation", "h");
+            writer.WriteNumber("x", 0);
+            writer.WriteString("xanchor", "left");
+            writer.WriteNumber("y", 1.02);
+            writer.WriteString("yanchor", "bottom");
+            writer.WriteEndObject();
+        }
+
         writer.WriteBoolean("autosize", true);
         writer.WriteString("hovermode", "closest");
         writer.WriteStartObject("margin");
-        writer.WriteNumber("t", 64);
+        writer.WriteNumber("t", layout.YAxis2 is not null && layout.ShowLegend ? 96 : 64);
         writer.WriteNumber("l", 64);
         writer.WriteNumber("r", layout.YAxis2 is null ? 24 : 64);
         writer.WriteNumber("b", layout.Sliders.IsDefaultOrEmpty ? 52 : 110);
