@@ -22,8 +22,8 @@ namespace CrossEntropy.Losses;
 /// propagate as in PyTorch (an infinite logit gives ∞·0 = NaN where the target makes a term vanish).</para>
 /// <para>Speed: float calls run a fused SIMD kernel (loss and gradient from one exp, one log1p and two reciprocals per
 /// element; every core above 64K elements, results independent of the thread count); other types run the generic path.
-/// The float kernel checks the targets inside its single pass, so a target outside [0, 1] throws the same error
-/// after <c>losses</c>/<c>gradient</c> were written (their contents are then unspecified).</para>
+/// Arguments, targets included, are checked before anything is written: a bad call leaves <c>losses</c> and
+/// <c>gradient</c> untouched.</para>
 /// </remarks>
 public static class BinaryCrossEntropyWithLogits
 {
@@ -187,8 +187,9 @@ public static class BinaryCrossEntropyWithLogits
         Guard.NotEmpty(logits, nameof(logits));
         Guard.SameLength(logits, nameof(logits), targets, nameof(targets));
         Guard.Defined(reduction);
-        // float targets are checked inside the fused pass (no separate sweep); the generic path checks them here.
-        if (typeof(T) != typeof(float)) Guard.Targets(targets, nameof(targets));
+        // Check the targets before anything is written, so a bad call leaves the caller's buffers as they were.
+        // The check is one vectorized read; only a failure pays for the indexed scan that names the element.
+        if (!Guard.AllInUnitInterval(targets)) Guard.Targets(targets, nameof(targets));
         Guard.Broadcasts(weight, nameof(weight), logits.Length, nameof(logits));
         Guard.NonNegative(weight, nameof(weight));
         Guard.Broadcasts(posWeight, nameof(posWeight), logits.Length, nameof(logits));

@@ -72,9 +72,16 @@ public class FusedArgumentTests
         var x = new float[200_000];
         var y = new float[200_000];
         y[150_001] = bad;
-        var e = Assert.ThrowsAny<ArgumentException>(() => CrossEntropy.Losses.BinaryCrossEntropyWithLogits.ForwardBackward<float>(x, y, new float[x.Length]));
+        var gradient = new float[x.Length];
+        var losses = new float[x.Length];
+        Array.Fill(gradient, 7f);
+        Array.Fill(losses, 7f);
+        var e = Assert.ThrowsAny<ArgumentException>(() => CrossEntropy.Losses.BinaryCrossEntropyWithLogits.ForwardBackward<float>(x, y, gradient, losses));
         Assert.Equal("targets", e.ParamName);
         Assert.Contains("targets[150001]", e.Message);
+        // Nothing is half-written: the caller's buffers are exactly as they were.
+        Assert.All(gradient, g => Assert.Equal(7f, g));
+        Assert.All(losses, l => Assert.Equal(7f, l));
         y[150_001] = 1f;
         Assert.Equal(MathF.Log(2f), CrossEntropy.Losses.BinaryCrossEntropyWithLogits.Forward<float>(x, y), 5);
     }
