@@ -22,14 +22,7 @@ internal static unsafe class Transpose16x16
     {
         Vector512<float> r0 = m[0], r1 = m[1], r2 = m[2], r3 = m[3], r4 = m[4], r5 = m[5], r6 = m[6], r7 = m[7];
         Vector512<float> r8 = m[8], r9 = m[9], r10 = m[10], r11 = m[11], r12 = m[12], r13 = m[13], r14 = m[14], r15 = m[15];
-        Exchange(ref r0, ref r1, Stage0Low, Stage0High); Exchange(ref r2, ref r3, Stage0Low, Stage0High); Exchange(ref r4, ref r5, Stage0Low, Stage0High); Exchange(ref r6, ref r7, Stage0Low, Stage0High);
-        Exchange(ref r8, ref r9, Stage0Low, Stage0High); Exchange(ref r10, ref r11, Stage0Low, Stage0High); Exchange(ref r12, ref r13, Stage0Low, Stage0High); Exchange(ref r14, ref r15, Stage0Low, Stage0High);
-        Exchange(ref r0, ref r2, Stage1Low, Stage1High); Exchange(ref r1, ref r3, Stage1Low, Stage1High); Exchange(ref r4, ref r6, Stage1Low, Stage1High); Exchange(ref r5, ref r7, Stage1Low, Stage1High);
-        Exchange(ref r8, ref r10, Stage1Low, Stage1High); Exchange(ref r9, ref r11, Stage1Low, Stage1High); Exchange(ref r12, ref r14, Stage1Low, Stage1High); Exchange(ref r13, ref r15, Stage1Low, Stage1High);
-        Exchange(ref r0, ref r4, Stage2Low, Stage2High); Exchange(ref r1, ref r5, Stage2Low, Stage2High); Exchange(ref r2, ref r6, Stage2Low, Stage2High); Exchange(ref r3, ref r7, Stage2Low, Stage2High);
-        Exchange(ref r8, ref r12, Stage2Low, Stage2High); Exchange(ref r9, ref r13, Stage2Low, Stage2High); Exchange(ref r10, ref r14, Stage2Low, Stage2High); Exchange(ref r11, ref r15, Stage2Low, Stage2High);
-        Exchange(ref r0, ref r8, Stage3Low, Stage3High); Exchange(ref r1, ref r9, Stage3Low, Stage3High); Exchange(ref r2, ref r10, Stage3Low, Stage3High); Exchange(ref r3, ref r11, Stage3Low, Stage3High);
-        Exchange(ref r4, ref r12, Stage3Low, Stage3High); Exchange(ref r5, ref r13, Stage3Low, Stage3High); Exchange(ref r6, ref r14, Stage3Low, Stage3High); Exchange(ref r7, ref r15, Stage3Low, Stage3High);
+        Network(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ref r8, ref r9, ref r10, ref r11, ref r12, ref r13, ref r14, ref r15);
         m[0] = r0; m[1] = r1; m[2] = r2; m[3] = r3; m[4] = r4; m[5] = r5; m[6] = r6; m[7] = r7;
         m[8] = r8; m[9] = r9; m[10] = r10; m[11] = r11; m[12] = r12; m[13] = r13; m[14] = r14; m[15] = r15;
     }
@@ -43,14 +36,7 @@ internal static unsafe class Transpose16x16
     {
         Vector512<float> r0 = m[0], r1 = m[1], r2 = m[2], r3 = m[3], r4 = m[4], r5 = m[5], r6 = m[6], r7 = m[7];
         Vector512<float> r8 = m[8], r9 = m[9], r10 = m[10], r11 = m[11], r12 = m[12], r13 = m[13], r14 = m[14], r15 = m[15];
-        Exchange(ref r0, ref r1, Stage0Low, Stage0High); Exchange(ref r2, ref r3, Stage0Low, Stage0High); Exchange(ref r4, ref r5, Stage0Low, Stage0High); Exchange(ref r6, ref r7, Stage0Low, Stage0High);
-        Exchange(ref r8, ref r9, Stage0Low, Stage0High); Exchange(ref r10, ref r11, Stage0Low, Stage0High); Exchange(ref r12, ref r13, Stage0Low, Stage0High); Exchange(ref r14, ref r15, Stage0Low, Stage0High);
-        Exchange(ref r0, ref r2, Stage1Low, Stage1High); Exchange(ref r1, ref r3, Stage1Low, Stage1High); Exchange(ref r4, ref r6, Stage1Low, Stage1High); Exchange(ref r5, ref r7, Stage1Low, Stage1High);
-        Exchange(ref r8, ref r10, Stage1Low, Stage1High); Exchange(ref r9, ref r11, Stage1Low, Stage1High); Exchange(ref r12, ref r14, Stage1Low, Stage1High); Exchange(ref r13, ref r15, Stage1Low, Stage1High);
-        Exchange(ref r0, ref r4, Stage2Low, Stage2High); Exchange(ref r1, ref r5, Stage2Low, Stage2High); Exchange(ref r2, ref r6, Stage2Low, Stage2High); Exchange(ref r3, ref r7, Stage2Low, Stage2High);
-        Exchange(ref r8, ref r12, Stage2Low, Stage2High); Exchange(ref r9, ref r13, Stage2Low, Stage2High); Exchange(ref r10, ref r14, Stage2Low, Stage2High); Exchange(ref r11, ref r15, Stage2Low, Stage2High);
-        Exchange(ref r0, ref r8, Stage3Low, Stage3High); Exchange(ref r1, ref r9, Stage3Low, Stage3High); Exchange(ref r2, ref r10, Stage3Low, Stage3High); Exchange(ref r3, ref r11, Stage3Low, Stage3High);
-        Exchange(ref r4, ref r12, Stage3Low, Stage3High); Exchange(ref r5, ref r13, Stage3Low, Stage3High); Exchange(ref r6, ref r14, Stage3Low, Stage3High); Exchange(ref r7, ref r15, Stage3Low, Stage3High);
+        Network(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ref r8, ref r9, ref r10, ref r11, ref r12, ref r13, ref r14, ref r15);
         Avx512F.MaskStore(x, mask, r0); Avx512F.MaskStore(x + stride, mask, r1);
         Avx512F.MaskStore(x + 2 * stride, mask, r2); Avx512F.MaskStore(x + 3 * stride, mask, r3);
         Avx512F.MaskStore(x + 4 * stride, mask, r4); Avx512F.MaskStore(x + 5 * stride, mask, r5);
@@ -77,6 +63,22 @@ internal static unsafe class Transpose16x16
         Vector512<float> r10 = Avx512F.MaskLoad(x + 10 * stride, mask, z), r11 = Avx512F.MaskLoad(x + 11 * stride, mask, z);
         Vector512<float> r12 = Avx512F.MaskLoad(x + 12 * stride, mask, z), r13 = Avx512F.MaskLoad(x + 13 * stride, mask, z);
         Vector512<float> r14 = Avx512F.MaskLoad(x + 14 * stride, mask, z), r15 = Avx512F.MaskLoad(x + 15 * stride, mask, z);
+        Network(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ref r8, ref r9, ref r10, ref r11, ref r12, ref r13, ref r14, ref r15);
+        m[0] = r0; m[1] = r1; m[2] = r2; m[3] = r3; m[4] = r4; m[5] = r5; m[6] = r6; m[7] = r7;
+        m[8] = r8; m[9] = r9; m[10] = r10; m[11] = r11; m[12] = r12; m[13] = r13; m[14] = r14; m[15] = r15;
+    }
+
+    /// <summary>
+    /// The four butterfly stages of the transpose (pairs 1, 2, 4 and 8 rows apart). Inlined, so the 16 vectors
+    /// stay in registers; written once for the in-place, load-and-transpose and transpose-and-store entry points.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Network(
+        ref Vector512<float> r0, ref Vector512<float> r1, ref Vector512<float> r2, ref Vector512<float> r3,
+        ref Vector512<float> r4, ref Vector512<float> r5, ref Vector512<float> r6, ref Vector512<float> r7,
+        ref Vector512<float> r8, ref Vector512<float> r9, ref Vector512<float> r10, ref Vector512<float> r11,
+        ref Vector512<float> r12, ref Vector512<float> r13, ref Vector512<float> r14, ref Vector512<float> r15)
+    {
         Exchange(ref r0, ref r1, Stage0Low, Stage0High); Exchange(ref r2, ref r3, Stage0Low, Stage0High); Exchange(ref r4, ref r5, Stage0Low, Stage0High); Exchange(ref r6, ref r7, Stage0Low, Stage0High);
         Exchange(ref r8, ref r9, Stage0Low, Stage0High); Exchange(ref r10, ref r11, Stage0Low, Stage0High); Exchange(ref r12, ref r13, Stage0Low, Stage0High); Exchange(ref r14, ref r15, Stage0Low, Stage0High);
         Exchange(ref r0, ref r2, Stage1Low, Stage1High); Exchange(ref r1, ref r3, Stage1Low, Stage1High); Exchange(ref r4, ref r6, Stage1Low, Stage1High); Exchange(ref r5, ref r7, Stage1Low, Stage1High);
@@ -85,8 +87,6 @@ internal static unsafe class Transpose16x16
         Exchange(ref r8, ref r12, Stage2Low, Stage2High); Exchange(ref r9, ref r13, Stage2Low, Stage2High); Exchange(ref r10, ref r14, Stage2Low, Stage2High); Exchange(ref r11, ref r15, Stage2Low, Stage2High);
         Exchange(ref r0, ref r8, Stage3Low, Stage3High); Exchange(ref r1, ref r9, Stage3Low, Stage3High); Exchange(ref r2, ref r10, Stage3Low, Stage3High); Exchange(ref r3, ref r11, Stage3Low, Stage3High);
         Exchange(ref r4, ref r12, Stage3Low, Stage3High); Exchange(ref r5, ref r13, Stage3Low, Stage3High); Exchange(ref r6, ref r14, Stage3Low, Stage3High); Exchange(ref r7, ref r15, Stage3Low, Stage3High);
-        m[0] = r0; m[1] = r1; m[2] = r2; m[3] = r3; m[4] = r4; m[5] = r5; m[6] = r6; m[7] = r7;
-        m[8] = r8; m[9] = r9; m[10] = r10; m[11] = r11; m[12] = r12; m[13] = r13; m[14] = r14; m[15] = r15;
     }
 
     /// <summary>
