@@ -26,7 +26,4 @@ internal readonly unsafe struct BinaryCrossEntropyWithLogitsArgs
     public required float* Upstream { get; init; }
 
     public required int Length { get; init; }
-
-    /// <summary>Set to 1 by any block that finds a target outside [0, 1] or NaN (validation fused into the pass).</summary>
-    public required int* InvalidTargets { get; init; }
 }

@@ -78,8 +78,8 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
     }
 
     /// <summary>
-    /// The kernel without the argument checks the public API makes first, except the target check, which is fused
-    /// into the pass (a bad target throws after the outputs were written). Empty gradient = forward only.
+    /// The kernel without the argument checks: callers (the public API and the methods above) validate everything,
+    /// targets included, before calling, so a bad call writes nothing. Empty gradient = forward only.
     /// </summary>
     internal static float Unchecked(
         ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, Span<float> losses, ReadOnlySpan<float> weight,
@@ -99,28 +99,32 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
         fixed (float* g = gradient)
         fixed (float* up = gradOutput)
         {
-            var invalidTargets = 0;
-            var body = new Body
+            var args = new BinaryCrossEntropyWithLogitsArgs
             {
-                Width = options.Resolve(),
-                Args = new BinaryCrossEntropyWithLogitsArgs
-                {
-                    Logits = x, Targets = y, Weight = w, WeightPeriod = weight.Length, PosWeight = q, PosWeightPeriod = posWeight.Length,
-                    WithLoss = withLoss, Losses = l, Gradient = g, GradientScale = scale, Upstream = perElementUpstream ? up : null, Length = n,
-                    InvalidTargets = &invalidTargets,
-                },
+                Logits = x, Targets = y, Weight = w, WeightPeriod = weight.Length, PosWeight = q, PosWeightPeriod = posWeight.Length,
+                WithLoss = withLoss, Losses = l, Gradient = g, GradientScale = scale, Upstream = perElementUpstream ? up : null, Length = n,
             };
-            var total = FixedBlocks.Run(body, n, FixedBlocks.BlockElements, n, options.MaxThreads);
-            // Reported after the pass (which has written the outputs by then): the scalar check names the first bad index.
-            if (invalidTargets != 0) Guard.Targets(targets, nameof(targets));
+            var plain = w == null && q == null && l == null && args.Upstream == null;
+            var total = (plain, withLoss, g != null) switch
+            {
+                (true, true, true) => Run<PlainForwardBackwardMode>(args, options),
+                (true, true, false) => Run<PlainForwardMode>(args, options),
+                (true, false, true) => Run<PlainBackwardMode>(args, options),
+                _ => Run<GeneralBinaryMode>(args, options),
+            };
             return reduction == Reduction.Mean ? (float)(total / n) : (float)total;
         }
     }
 
+    private static double Run<TMode>(in BinaryCrossEntropyWithLogitsArgs args, FusedOptions options) where TMode : struct, IBinaryCrossEntropyMode =>
+        FixedBlocks.Run(new Body<TMode> { Width = options.Resolve(), Args = args }, args.Length, FixedBlocks.BlockElements, args.Length, options.MaxThreads);
+
     private static void Validate(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<float> weight, ReadOnlySpan<float> posWeight, Reduction reduction)
     {
         Guard.NotEmpty(logits, nameof(logits));
-        Guard.SameLength(logits, nameof(logits), targets, nameof(targets)); // the targets' values are checked inside the pass
+        Guard.SameLength(logits, nameof(logits), targets, nameof(targets));
+        // Before anything is written: one vectorized read, and the indexed scan that names the element only on failure.
+        if (!Guard.AllInUnitInterval(targets)) Guard.Targets(targets, nameof(targets));
         if (reduction is not (Reduction.None or Reduction.Mean or Reduction.Sum))
             throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
         Broadcasts(weight, nameof(weight), logits.Length);
@@ -143,17 +147,17 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
             throw new ArgumentException($"gradOutput has {gradOutput.Length} values: expected {expected} or none.", nameof(gradOutput));
     }
 
-    /// <summary>One block of elements at the chosen width.</summary>
-    private struct Body : IBlockBody
+    /// <summary>One block of elements at the chosen width, for one kernel mode.</summary>
+    private struct Body<TMode> : IBlockBody where TMode : struct, IBinaryCrossEntropyMode
     {
         public BinaryCrossEntropyWithLogitsArgs Args;
         public SimdWidth Width;
 
         public readonly double Run(int start, int end) => Width switch
         {
-            SimdWidth.W512 => BinaryCrossEntropyWithLogitsKernel.Run<Vector512<float>, Simd512>(Args, start, end),
-            SimdWidth.W256 => BinaryCrossEntropyWithLogitsKernel.Run<Vector256<float>, Simd256>(Args, start, end),
-            _ => BinaryCrossEntropyWithLogitsKernel.Run<Vector128<float>, Simd128>(Args, start, end),
+            SimdWidth.W512 => BinaryCrossEntropyWithLogitsKernel.Run<Vector512<float>, Simd512, TMode>(Args, start, end),
+            SimdWidth.W256 => BinaryCrossEntropyWithLogitsKernel.Run<Vector256<float>, Simd256, TMode>(Args, start, end),
+            _ => BinaryCrossEntropyWithLogitsKernel.Run<Vector128<float>, Simd128, TMode>(Args, start, end),
         };
     }
 }

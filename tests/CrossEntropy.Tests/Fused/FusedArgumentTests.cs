@@ -68,7 +68,7 @@ public class FusedArgumentTests
     [InlineData(-1e-30f)]
     public void Binary_cross_entropy_with_logits_finds_a_bad_target_deep_in_a_multi_threaded_call(float bad)
     {
-        // The target check runs inside the kernel's blocks; the error must still name the exact index.
+        // The targets are checked (one vectorized read) before the multi-threaded pass; the error must name the exact index.
         var x = new float[200_000];
         var y = new float[200_000];
         y[150_001] = bad;

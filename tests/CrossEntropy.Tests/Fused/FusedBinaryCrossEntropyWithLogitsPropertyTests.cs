@@ -97,6 +97,69 @@ public class FusedBinaryCrossEntropyWithLogitsPropertyTests
         Assert.True(single.AsSpan().SequenceEqual(many), "gradients differ between 1 and 4 threads");
     }
 
+    public static TheoryData<int, bool> WidthsAndPosWeight()
+    {
+        var data = new TheoryData<int, bool>();
+        foreach (var width in FusedWidths.All)
+        {
+            data.Add(width, false);
+            data.Add(width, true);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WidthsAndPosWeight))]
+    public void Non_finite_logits_give_what_the_plain_double_path_gives(int width, bool withPosWeight)
+    {
+        // Without pos_weight the call takes the plain kernel instance, with it the general one: both must keep
+        // PyTorch's NaN at x = −∞ and its ∞ at x = +∞ (NaN when y = 1), in full vectors and in the tail.
+        float[] logits = [float.NegativeInfinity, float.PositiveInfinity, float.NaN, -3f, 3f];
+        float[] targets = [0f, 0.25f, 1f];
+        foreach (var x in logits)
+        foreach (var y in targets)
+        {
+            var xs = Enumerable.Repeat(x, 37).ToArray();
+            var ys = Enumerable.Repeat(y, 37).ToArray();
+            float[] q = withPosWeight ? [2.5f] : [];
+            var gradient = new float[xs.Length];
+            var fused = FusedBinaryCrossEntropyWithLogits.ForwardBackward(xs, ys, gradient, default, default, q, Reduction.Sum,
+                options: new FusedOptions((SimdWidth)width));
+
+            var plainGradient = new double[xs.Length];
+            var plain = CrossEntropy.Losses.BinaryCrossEntropyWithLogits.ForwardBackward<double>(
+                Array.ConvertAll(xs, v => (double)v), Array.ConvertAll(ys, v => (double)v), plainGradient, default, default,
+                Array.ConvertAll(q, v => (double)v), Reduction.Sum);
+
+            var what = $"x = {x}, y = {y}, pos_weight = {withPosWeight}, width {width}";
+            if (double.IsFinite(plain)) FusedAssert.Close(plain, fused, 1e-6, 1, what);
+            else Assert.True(plain.Equals((double)fused), $"{what}: loss {fused}, expected {plain}");
+            for (var i = 0; i < xs.Length; i++)
+            {
+                if (double.IsFinite(plainGradient[i])) FusedAssert.Close(plainGradient[i], gradient[i], 1e-6, 1, $"{what} gradient[{i}]");
+                else Assert.True(plainGradient[i].Equals((double)gradient[i]), $"{what}: gradient[{i}] {gradient[i]}, expected {plainGradient[i]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Plain_and_general_kernel_instances_agree_bit_for_bit()
+    {
+        // A losses buffer (or a weight of ones) sends the call through the general instance; the numbers must not move.
+        var (x, y, _, _, _) = Build(1000, 3, 0, 0, Reduction.Mean, false, 12f);
+        var plainGradient = new float[x.Length];
+        var generalGradient = new float[x.Length];
+        var ones = Enumerable.Repeat(1f, x.Length).ToArray();
+        var plain = FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, plainGradient);
+        var general = FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, generalGradient, new float[x.Length], ones);
+        Assert.Equal(BitConverter.SingleToInt32Bits(plain), BitConverter.SingleToInt32Bits(general));
+        Assert.True(plainGradient.AsSpan().SequenceEqual(generalGradient), "gradients differ between the plain and general instances");
+        Assert.Equal(BitConverter.SingleToInt32Bits(plain), BitConverter.SingleToInt32Bits(FusedBinaryCrossEntropyWithLogits.Forward(x, y)));
+        var backwardOnly = new float[x.Length];
+        FusedBinaryCrossEntropyWithLogits.Backward(x, y, backwardOnly);
+        Assert.True(plainGradient.AsSpan().SequenceEqual(backwardOnly), "the backward-only instance differs");
+    }
+
     [Theory]
     [InlineData(4096)]
     [InlineData(37)]
@@ -104,11 +167,17 @@ public class FusedBinaryCrossEntropyWithLogitsPropertyTests
     {
         var (x, y, w, q, _) = Build(length, 1, length, 1, Reduction.Mean, false, 3f);
         var gradient = new float[length];
-        FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, gradient, default, w, q); // JIT warm-up
+        void EveryInstance()
+        {
+            FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, gradient, default, w, q); // general
+            FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, gradient);                // plain, loss and gradient
+            FusedBinaryCrossEntropyWithLogits.Forward(x, y);                                  // plain, loss only
+            FusedBinaryCrossEntropyWithLogits.Backward(x, y, gradient);                       // plain, gradient only
+        }
+
+        EveryInstance(); // JIT warm-up
         var before = GC.GetAllocatedBytesForCurrentThread();
-        FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, gradient, default, w, q);
-        FusedBinaryCrossEntropyWithLogits.Forward(x, y, default, w, q);
-        FusedBinaryCrossEntropyWithLogits.Backward(x, y, gradient, w, q);
+        EveryInstance();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
