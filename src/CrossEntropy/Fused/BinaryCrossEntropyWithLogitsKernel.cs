@@ -14,6 +14,7 @@ internal static unsafe class BinaryCrossEntropyWithLogitsKernel
     private const int ChunksPerFlush = 16;
 
     /// <summary>Elements [<paramref name="start"/>, <paramref name="end"/>), start a multiple of 16; returns their loss sum.</summary>
+    [SkipLocalsInit] // every stack buffer is written before it is read; zeroing them cost ~5 % of a 64×10 call
     public static double Run<TV, TS, TMode>(in BinaryCrossEntropyWithLogitsArgs a, int start, int end)
         where TV : struct where TS : struct, ISimd<TV> where TMode : struct, IBinaryCrossEntropyMode
     {

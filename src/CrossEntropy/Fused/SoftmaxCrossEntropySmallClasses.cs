@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CrossEntropy.Fused;
 
 /// <summary>
@@ -17,6 +18,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses
     private const int BlocksPerFlush = 16;
 
     /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>); returns the sum of their losses.</summary>
+    [SkipLocalsInit] // every stack buffer is written before it is read; zeroing them cost ~5 % of a 64×10 call
     public static double Run<TV, TS>(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd)
         where TV : struct where TS : struct, ISimd<TV>
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -19,6 +20,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
     public static bool IsSupported => Avx512F.IsSupported;
 
     /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>); returns the sum of their losses.</summary>
+    [SkipLocalsInit] // every stack buffer is written before it is read; zeroing them cost ~5 % of a 64×10 call
     public static double Run(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd)
     {
         var classes = a.Classes;
