@@ -42,10 +42,11 @@ internal unsafe interface ISimd<TV> where TV : struct
     static abstract TV LanesFrom(int first);
 
     /// <summary>
-    /// 2^n as a float, where <paramref name="shifted"/> is n + 1.5·2^23 (the float whose low mantissa bits hold n,
-    /// as left by the round-to-nearest trick). Valid for -126 ≤ n ≤ 127.
+    /// p·2^n for integer-valued n in [−126, 127], where <paramref name="shifted"/> is n + 1.5·2^23 (the float whose low
+    /// mantissa bits hold n, as left by the round-to-nearest trick). AVX-512 does it in one instruction (vscalefps);
+    /// elsewhere 2^n is built from the bits of <paramref name="shifted"/> and multiplied. Both are exact for normal results.
     /// </summary>
-    static abstract TV Pow2FromShifted(TV shifted);
+    static abstract TV MultiplyByPow2(TV p, TV n, TV shifted);
 
     /// <summary>Splits positive normal x into x = 2^e · f with f in [0.5, 1); returns f and writes e (as float).</summary>
     static abstract TV Frexp(TV x, out TV exponent);

@@ -39,8 +39,8 @@ internal readonly unsafe struct Simd128 : ISimd<Vector128<float>>
     public static Vector128<float> LanesFrom(int first) => Vector128.GreaterThanOrEqual(Vector128<float>.Indices, Vector128.Create((float)first));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Pow2FromShifted(Vector128<float> shifted) =>
-        (Vector128.ShiftLeft(shifted.AsInt32(), 23) + Vector128.Create(0x3F800000)).AsSingle();
+    public static Vector128<float> MultiplyByPow2(Vector128<float> p, Vector128<float> n, Vector128<float> shifted) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.Scale(p, n) : p * (Vector128.ShiftLeft(shifted.AsInt32(), 23) + Vector128.Create(0x3F800000)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Frexp(Vector128<float> x, out Vector128<float> exponent)

@@ -37,8 +37,8 @@ internal readonly unsafe struct Simd256 : ISimd<Vector256<float>>
     public static Vector256<float> LanesFrom(int first) => Vector256.GreaterThanOrEqual(Vector256<float>.Indices, Vector256.Create((float)first));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Pow2FromShifted(Vector256<float> shifted) =>
-        (Vector256.ShiftLeft(shifted.AsInt32(), 23) + Vector256.Create(0x3F800000)).AsSingle();
+    public static Vector256<float> MultiplyByPow2(Vector256<float> p, Vector256<float> n, Vector256<float> shifted) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.Scale(p, n) : p * (Vector256.ShiftLeft(shifted.AsInt32(), 23) + Vector256.Create(0x3F800000)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Frexp(Vector256<float> x, out Vector256<float> exponent)

@@ -37,8 +37,8 @@ internal readonly unsafe struct Simd512 : ISimd<Vector512<float>>
     public static Vector512<float> LanesFrom(int first) => Vector512.GreaterThanOrEqual(Vector512<float>.Indices, Vector512.Create((float)first));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Pow2FromShifted(Vector512<float> shifted) =>
-        (Vector512.ShiftLeft(shifted.AsInt32(), 23) + Vector512.Create(0x3F800000)).AsSingle();
+    public static Vector512<float> MultiplyByPow2(Vector512<float> p, Vector512<float> n, Vector512<float> shifted) =>
+        Avx512F.IsSupported ? Avx512F.Scale(p, n) : p * (Vector512.ShiftLeft(shifted.AsInt32(), 23) + Vector512.Create(0x3F800000)).AsSingle();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Frexp(Vector512<float> x, out Vector512<float> exponent)
