@@ -32,4 +32,22 @@ public class UnitIntervalCheckTests
     {
         Assert.True(Guard.AllInUnitInterval<float>([-0f, 0f, 1f, 1f, 0.25f, -0f, 1f, 0f, 0f, 1f, 0.5f, 0.75f, 1f, 0f, 0f, 0f, 1f]));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16_383)]
+    [InlineData(500_000)]
+    [InlineData(1_000_002)]
+    public void Above_the_parallel_threshold_a_bad_value_in_any_block_is_found(int at)
+    {
+        // 1 000 003 values: 62 whole blocks of 16 384 and a partial one, checked on several threads.
+        var values = new float[1_000_003];
+        for (var i = 0; i < values.Length; i++) values[i] = (i % 5) / 4f;
+        Assert.True(Guard.AllInUnitInterval<float>(values));
+        values[at] = float.NaN;
+        Assert.False(Guard.AllInUnitInterval<float>(values), $"NaN at {at}");
+        values[at] = -0.5f;
+        Assert.False(Guard.AllInUnitInterval<float>(values), $"-0.5 at {at}");
+        Assert.False(Guard.AllInUnitInterval<double>(Array.ConvertAll(values, v => (double)v)), $"double, -0.5 at {at}");
+    }
 }
