@@ -12,14 +12,15 @@ internal static partial class Guard
     /// runs <see cref="Targets{T}"/> only on failure, to name the offending element. Above
     /// <see cref="FixedBlocks.ParallelThreshold"/> values the pass is split over the cores like the kernels themselves
     /// (at 16M targets a single-threaded check was a quarter of a BCE call: one core cannot pull 64 MB from memory as
-    /// fast as two). Only float (the fused kernels' type) takes the parallel route.
+    /// fast as two). Only float (the fused kernels' type) takes the parallel route; <paramref name="maxThreads"/> caps it
+    /// as <see cref="FusedOptions.MaxThreads"/> caps the kernels (1 keeps the whole call on the calling thread).
     /// </summary>
-    public static unsafe bool AllInUnitInterval<T>(ReadOnlySpan<T> values) where T : IFloatingPointIeee754<T>
+    public static unsafe bool AllInUnitInterval<T>(ReadOnlySpan<T> values, int maxThreads = 0) where T : IFloatingPointIeee754<T>
     {
         if (typeof(T) != typeof(float) || values.Length < FixedBlocks.ParallelThreshold) return AllInUnitIntervalSerial(values);
         fixed (float* start = FloatSpans.Of(values))
         {
-            var outside = FixedBlocks.Run(new UnitIntervalBlocks { Values = start }, values.Length, FixedBlocks.BlockElements, values.Length, 0);
+            var outside = FixedBlocks.Run(new UnitIntervalBlocks { Values = start }, values.Length, FixedBlocks.BlockElements, values.Length, maxThreads);
             return outside == 0;
         }
     }

@@ -180,4 +180,18 @@ public class FusedBinaryCrossEntropyWithLogitsPropertyTests
         EveryInstance();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Pinned_to_one_thread_a_large_call_allocates_nothing()
+    {
+        // Above the parallel threshold both the target check and the kernel would use Parallel.For; MaxThreads = 1 keeps
+        // the whole call on the calling thread, so it allocates nothing there either.
+        var (x, y, _, _, _) = Build(200_000, 4, 0, 0, Reduction.Mean, false, 3f);
+        var gradient = new float[x.Length];
+        var one = new FusedOptions(MaxThreads: 1);
+        FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, gradient, options: one); // JIT warm-up
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        FusedBinaryCrossEntropyWithLogits.ForwardBackward(x, y, gradient, options: one);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
