@@ -2,7 +2,6 @@ using CrossEntropy.Interactive.Charts;
 using CrossEntropy.Interactive.Commands.Help;
 using CrossEntropy.Reports;
 using CrossEntropy.Tracking;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CrossEntropy.Interactive.Formatting;
 
@@ -48,8 +47,7 @@ public static class CrossEntropyFormatters
             // Idempotent on its own, and outside the check below so a partial registration is completed.
             TrackingFormatters.Register();
 
-            // Asking the Formatter rather than keeping a flag: if someone calls Formatter.ResetToDefault(),
-            // Register() puts the formatters back instead of believing they are still there.
+            // Asking the Formatter (not a flag): after Formatter.ResetToDefault(), Register() puts them back.
             if (IsRegistered())
             {
                 return;
@@ -67,12 +65,7 @@ public static class CrossEntropyFormatters
     }
 
     /// <summary>True when this library's formatters are the ones the Formatter uses for its types.</summary>
-    public static bool IsRegistered()
-    {
-        // RegisteredFormatters(false) lists only formatters registered by user code, not the kernel's defaults.
-        var registered = Formatter.RegisteredFormatters(false).Select(f => (f.Type, f.MimeType)).ToHashSet();
-        return SupportedTypes.All(t => registered.Contains((t, HtmlMimeType)) && registered.Contains((t, PlainMimeType)));
-    }
+    public static bool IsRegistered() => FormatterRegistration.AllRegistered(SupportedTypes);
 
     /// <summary>The HTML of a supported value.</summary>
     /// <exception cref="ArgumentNullException">When <paramref name="value"/> is null.</exception>
@@ -110,16 +103,7 @@ public static class CrossEntropyFormatters
         return html.Length > 0 || TrackingFormatters.TryFormat(value, out html, out plain);
     }
 
-    private const string HtmlMimeType = "text/html";
-    private const string PlainMimeType = "text/plain";
-
-    private static void Register<T>()
-    {
-        // The Action<T, TextWriter> overload is the one verified to be honoured by the final kernel (see the API doc).
-        Formatter.Register<T>((value, writer) => writer.Write(ToHtml(value!)), HtmlMimeType);
-        Formatter.Register<T>((value, writer) => writer.Write(ToPlainText(value!)), PlainMimeType);
-        Formatter.SetPreferredMimeTypesFor(typeof(T), HtmlMimeType, PlainMimeType);
-    }
+    private static void Register<T>() => FormatterRegistration.Register<T>(ToHtml, ToPlainText);
 
     private static ArgumentException Unsupported(object? value)
     {

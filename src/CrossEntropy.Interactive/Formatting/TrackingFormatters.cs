@@ -1,5 +1,4 @@
 using CrossEntropy.Tracking;
-using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CrossEntropy.Interactive.Formatting;
 
@@ -14,8 +13,6 @@ namespace CrossEntropy.Interactive.Formatting;
 /// </remarks>
 public static class TrackingFormatters
 {
-    private const string HtmlMimeType = "text/html";
-    private const string PlainMimeType = "text/plain";
     private static readonly object Gate = new();
 
     /// <summary>The types these formatters handle.</summary>
@@ -29,8 +26,7 @@ public static class TrackingFormatters
     {
         lock (Gate)
         {
-            var registered = Formatter.RegisteredFormatters(false).Select(f => (f.Type, f.MimeType)).ToHashSet();
-            if (SupportedTypes.All(t => registered.Contains((t, HtmlMimeType)) && registered.Contains((t, PlainMimeType))))
+            if (FormatterRegistration.AllRegistered(SupportedTypes))
                 return;
             Register<RunList>();
             Register<RunComparison>();
@@ -59,12 +55,7 @@ public static class TrackingFormatters
     /// <exception cref="ArgumentException">When the value is not a <see cref="RunList"/>, <see cref="RunComparison"/> or <see cref="RunInfo"/>.</exception>
     public static string ToPlainText(object value) => TryFormat(value, out _, out var plain) ? plain : throw Unsupported(value);
 
-    private static void Register<T>()
-    {
-        Formatter.Register<T>((value, writer) => writer.Write(ToHtml(value!)), HtmlMimeType);
-        Formatter.Register<T>((value, writer) => writer.Write(ToPlainText(value!)), PlainMimeType);
-        Formatter.SetPreferredMimeTypesFor(typeof(T), HtmlMimeType, PlainMimeType);
-    }
+    private static void Register<T>() => FormatterRegistration.Register<T>(ToHtml, ToPlainText);
 
     private static ArgumentException Unsupported(object? value)
     {
