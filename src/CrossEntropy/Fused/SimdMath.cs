@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CrossEntropy.Fused;
 
@@ -43,6 +45,29 @@ internal static class SimdMath
         // Scaling by 2^n (not adding to the exponent bits of p) keeps a NaN in p a NaN whatever its payload.
         var result = TS.MultiplyByPow2(p, n, shifted);
         return TS.Select(TS.LessThan(x, TS.Splat(LnSmallestNormal)), TS.Zero, result);
+    }
+
+    /// <summary>
+    /// <see cref="ExpNonPositive{TV, TS}"/> written on <see cref="Vector512{T}"/> directly (AVX-512 only), same
+    /// constants and steps. It exists for the per-class-count kernel, which inlines up to 15 exps into one method:
+    /// the generic version's ~15 wrapper calls each would use up the JIT's inlining budget before the transposes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpNonPositive512(Vector512<float> x)
+    {
+        var shifted = Vector512.MultiplyAddEstimate(x, Vector512.Create(Log2E), Vector512.Create(RoundingShift));
+        var n = shifted - Vector512.Create(RoundingShift);
+        var r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Hi), x);
+        r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Lo), r);
+        var p = Vector512.Create(1.9875691500E-4f);
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(1.3981999507E-3f));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(8.3334519073E-3f));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(4.1665795894E-2f));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(1.6666665459E-1f));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(5.0000001201E-1f));
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512<float>.One);
+        p = Vector512.MultiplyAddEstimate(p, r, Vector512<float>.One);
+        return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(LnSmallestNormal)), Vector512<float>.Zero, Avx512F.Scale(p, n));
     }
 
     /// <summary>

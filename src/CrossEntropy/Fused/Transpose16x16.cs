@@ -9,84 +9,43 @@ namespace CrossEntropy.Fused;
 /// through memory. Stage k exchanges bit k of the row index with bit k of the lane index between the vector
 /// pairs (a, a + 2^k); after the four stages every element (r, l) sits at (l, r).
 /// </summary>
-internal static unsafe class Transpose16x16
+internal static class Transpose16x16
 {
-    private static readonly Vector512<int> Stage0Low = Low(1), Stage0High = High(1);
-    private static readonly Vector512<int> Stage1Low = Low(2), Stage1High = High(2);
-    private static readonly Vector512<int> Stage2Low = Low(4), Stage2High = High(4);
-    private static readonly Vector512<int> Stage3Low = Low(8), Stage3High = High(8);
-
-    /// <summary>Transposes the 16 vectors at <paramref name="m"/> in place.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void InPlace(Vector512<float>* m)
-    {
-        Vector512<float> r0 = m[0], r1 = m[1], r2 = m[2], r3 = m[3], r4 = m[4], r5 = m[5], r6 = m[6], r7 = m[7];
-        Vector512<float> r8 = m[8], r9 = m[9], r10 = m[10], r11 = m[11], r12 = m[12], r13 = m[13], r14 = m[14], r15 = m[15];
-        Network(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ref r8, ref r9, ref r10, ref r11, ref r12, ref r13, ref r14, ref r15);
-        m[0] = r0; m[1] = r1; m[2] = r2; m[3] = r3; m[4] = r4; m[5] = r5; m[6] = r6; m[7] = r7;
-        m[8] = r8; m[9] = r9; m[10] = r10; m[11] = r11; m[12] = r12; m[13] = r13; m[14] = r14; m[15] = r15;
-    }
+    // The permute indices of each stage as constants (not static readonly fields): kernels that run before this
+    // class is initialised would otherwise get a class-initialisation check inside their loops, and every vector
+    // live across that helper call is spilled. Low(s)[l] = l if (l & s) == 0 else 16 + l − s; High(s)[l] = l + s
+    // if (l & s) == 0 else 16 + l (a wrong index fails the transpose's unit tests).
+    private static Vector512<int> Stage0Low { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30); }
+    private static Vector512<int> Stage0High { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31); }
+    private static Vector512<int> Stage1Low { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29); }
+    private static Vector512<int> Stage1High { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31); }
+    private static Vector512<int> Stage2Low { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27); }
+    private static Vector512<int> Stage2High { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31); }
+    private static Vector512<int> Stage3Low { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23); }
+    private static Vector512<int> Stage3High { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Vector512.Create(8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31); }
 
     /// <summary>
-    /// Transposes the 16 vectors at <paramref name="m"/> and writes the result as 16 rows of <paramref name="stride"/>
-    /// floats from <paramref name="x"/>, the lanes of <paramref name="mask"/> only.
+    /// Transposes the 16×16 block held in <paramref name="r0"/> … <paramref name="r15"/> (row r, lane l moves to
+    /// row l, lane r) in four butterfly stages, pairs 1, 2, 4 and 8 rows apart. Inlined, so the 16 vectors stay
+    /// in the caller's registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ToRows(Vector512<float>* m, float* x, int stride, Vector512<float> mask)
-    {
-        Vector512<float> r0 = m[0], r1 = m[1], r2 = m[2], r3 = m[3], r4 = m[4], r5 = m[5], r6 = m[6], r7 = m[7];
-        Vector512<float> r8 = m[8], r9 = m[9], r10 = m[10], r11 = m[11], r12 = m[12], r13 = m[13], r14 = m[14], r15 = m[15];
-        Network(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ref r8, ref r9, ref r10, ref r11, ref r12, ref r13, ref r14, ref r15);
-        Avx512F.MaskStore(x, mask, r0); Avx512F.MaskStore(x + stride, mask, r1);
-        Avx512F.MaskStore(x + 2 * stride, mask, r2); Avx512F.MaskStore(x + 3 * stride, mask, r3);
-        Avx512F.MaskStore(x + 4 * stride, mask, r4); Avx512F.MaskStore(x + 5 * stride, mask, r5);
-        Avx512F.MaskStore(x + 6 * stride, mask, r6); Avx512F.MaskStore(x + 7 * stride, mask, r7);
-        Avx512F.MaskStore(x + 8 * stride, mask, r8); Avx512F.MaskStore(x + 9 * stride, mask, r9);
-        Avx512F.MaskStore(x + 10 * stride, mask, r10); Avx512F.MaskStore(x + 11 * stride, mask, r11);
-        Avx512F.MaskStore(x + 12 * stride, mask, r12); Avx512F.MaskStore(x + 13 * stride, mask, r13);
-        Avx512F.MaskStore(x + 14 * stride, mask, r14); Avx512F.MaskStore(x + 15 * stride, mask, r15);
-    }
-
-    /// <summary>
-    /// Reads 16 rows of <paramref name="stride"/> floats starting at <paramref name="x"/> (the lanes of
-    /// <paramref name="mask"/> only, so nothing past a row is touched) and writes their transpose to <paramref name="m"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void FromRows(float* x, int stride, Vector512<float> mask, Vector512<float>* m)
-    {
-        var z = Vector512<float>.Zero;
-        Vector512<float> r0 = Avx512F.MaskLoad(x, mask, z), r1 = Avx512F.MaskLoad(x + stride, mask, z);
-        Vector512<float> r2 = Avx512F.MaskLoad(x + 2 * stride, mask, z), r3 = Avx512F.MaskLoad(x + 3 * stride, mask, z);
-        Vector512<float> r4 = Avx512F.MaskLoad(x + 4 * stride, mask, z), r5 = Avx512F.MaskLoad(x + 5 * stride, mask, z);
-        Vector512<float> r6 = Avx512F.MaskLoad(x + 6 * stride, mask, z), r7 = Avx512F.MaskLoad(x + 7 * stride, mask, z);
-        Vector512<float> r8 = Avx512F.MaskLoad(x + 8 * stride, mask, z), r9 = Avx512F.MaskLoad(x + 9 * stride, mask, z);
-        Vector512<float> r10 = Avx512F.MaskLoad(x + 10 * stride, mask, z), r11 = Avx512F.MaskLoad(x + 11 * stride, mask, z);
-        Vector512<float> r12 = Avx512F.MaskLoad(x + 12 * stride, mask, z), r13 = Avx512F.MaskLoad(x + 13 * stride, mask, z);
-        Vector512<float> r14 = Avx512F.MaskLoad(x + 14 * stride, mask, z), r15 = Avx512F.MaskLoad(x + 15 * stride, mask, z);
-        Network(ref r0, ref r1, ref r2, ref r3, ref r4, ref r5, ref r6, ref r7, ref r8, ref r9, ref r10, ref r11, ref r12, ref r13, ref r14, ref r15);
-        m[0] = r0; m[1] = r1; m[2] = r2; m[3] = r3; m[4] = r4; m[5] = r5; m[6] = r6; m[7] = r7;
-        m[8] = r8; m[9] = r9; m[10] = r10; m[11] = r11; m[12] = r12; m[13] = r13; m[14] = r14; m[15] = r15;
-    }
-
-    /// <summary>
-    /// The four butterfly stages of the transpose (pairs 1, 2, 4 and 8 rows apart). Inlined, so the 16 vectors
-    /// stay in registers; written once for the in-place, load-and-transpose and transpose-and-store entry points.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Network(
+    internal static void Network(
         ref Vector512<float> r0, ref Vector512<float> r1, ref Vector512<float> r2, ref Vector512<float> r3,
         ref Vector512<float> r4, ref Vector512<float> r5, ref Vector512<float> r6, ref Vector512<float> r7,
         ref Vector512<float> r8, ref Vector512<float> r9, ref Vector512<float> r10, ref Vector512<float> r11,
         ref Vector512<float> r12, ref Vector512<float> r13, ref Vector512<float> r14, ref Vector512<float> r15)
     {
-        Exchange(ref r0, ref r1, Stage0Low, Stage0High); Exchange(ref r2, ref r3, Stage0Low, Stage0High); Exchange(ref r4, ref r5, Stage0Low, Stage0High); Exchange(ref r6, ref r7, Stage0Low, Stage0High);
-        Exchange(ref r8, ref r9, Stage0Low, Stage0High); Exchange(ref r10, ref r11, Stage0Low, Stage0High); Exchange(ref r12, ref r13, Stage0Low, Stage0High); Exchange(ref r14, ref r15, Stage0Low, Stage0High);
-        Exchange(ref r0, ref r2, Stage1Low, Stage1High); Exchange(ref r1, ref r3, Stage1Low, Stage1High); Exchange(ref r4, ref r6, Stage1Low, Stage1High); Exchange(ref r5, ref r7, Stage1Low, Stage1High);
-        Exchange(ref r8, ref r10, Stage1Low, Stage1High); Exchange(ref r9, ref r11, Stage1Low, Stage1High); Exchange(ref r12, ref r14, Stage1Low, Stage1High); Exchange(ref r13, ref r15, Stage1Low, Stage1High);
-        Exchange(ref r0, ref r4, Stage2Low, Stage2High); Exchange(ref r1, ref r5, Stage2Low, Stage2High); Exchange(ref r2, ref r6, Stage2Low, Stage2High); Exchange(ref r3, ref r7, Stage2Low, Stage2High);
-        Exchange(ref r8, ref r12, Stage2Low, Stage2High); Exchange(ref r9, ref r13, Stage2Low, Stage2High); Exchange(ref r10, ref r14, Stage2Low, Stage2High); Exchange(ref r11, ref r15, Stage2Low, Stage2High);
-        Exchange(ref r0, ref r8, Stage3Low, Stage3High); Exchange(ref r1, ref r9, Stage3Low, Stage3High); Exchange(ref r2, ref r10, Stage3Low, Stage3High); Exchange(ref r3, ref r11, Stage3Low, Stage3High);
-        Exchange(ref r4, ref r12, Stage3Low, Stage3High); Exchange(ref r5, ref r13, Stage3Low, Stage3High); Exchange(ref r6, ref r14, Stage3Low, Stage3High); Exchange(ref r7, ref r15, Stage3Low, Stage3High);
+        Vector512<int> low0 = Stage0Low, high0 = Stage0High, low1 = Stage1Low, high1 = Stage1High;
+        Vector512<int> low2 = Stage2Low, high2 = Stage2High, low3 = Stage3Low, high3 = Stage3High;
+        Exchange(ref r0, ref r1, low0, high0); Exchange(ref r2, ref r3, low0, high0); Exchange(ref r4, ref r5, low0, high0); Exchange(ref r6, ref r7, low0, high0);
+        Exchange(ref r8, ref r9, low0, high0); Exchange(ref r10, ref r11, low0, high0); Exchange(ref r12, ref r13, low0, high0); Exchange(ref r14, ref r15, low0, high0);
+        Exchange(ref r0, ref r2, low1, high1); Exchange(ref r1, ref r3, low1, high1); Exchange(ref r4, ref r6, low1, high1); Exchange(ref r5, ref r7, low1, high1);
+        Exchange(ref r8, ref r10, low1, high1); Exchange(ref r9, ref r11, low1, high1); Exchange(ref r12, ref r14, low1, high1); Exchange(ref r13, ref r15, low1, high1);
+        Exchange(ref r0, ref r4, low2, high2); Exchange(ref r1, ref r5, low2, high2); Exchange(ref r2, ref r6, low2, high2); Exchange(ref r3, ref r7, low2, high2);
+        Exchange(ref r8, ref r12, low2, high2); Exchange(ref r9, ref r13, low2, high2); Exchange(ref r10, ref r14, low2, high2); Exchange(ref r11, ref r15, low2, high2);
+        Exchange(ref r0, ref r8, low3, high3); Exchange(ref r1, ref r9, low3, high3); Exchange(ref r2, ref r10, low3, high3); Exchange(ref r3, ref r11, low3, high3);
+        Exchange(ref r4, ref r12, low3, high3); Exchange(ref r5, ref r13, low3, high3); Exchange(ref r6, ref r14, low3, high3); Exchange(ref r7, ref r15, low3, high3);
     }
 
     /// <summary>
@@ -99,19 +58,5 @@ internal static unsafe class Transpose16x16
         var newA = Avx512F.PermuteVar16x32x2(a, low, b);
         b = Avx512F.PermuteVar16x32x2(a, high, b);
         a = newA;
-    }
-
-    private static Vector512<int> Low(int s)
-    {
-        Span<int> index = stackalloc int[16];
-        for (var l = 0; l < 16; l++) index[l] = (l & s) == 0 ? l : 16 + l - s;
-        return Vector512.Create<int>(index);
-    }
-
-    private static Vector512<int> High(int s)
-    {
-        Span<int> index = stackalloc int[16];
-        for (var l = 0; l < 16; l++) index[l] = (l & s) == 0 ? l + s : 16 + l;
-        return Vector512.Create<int>(index);
     }
 }

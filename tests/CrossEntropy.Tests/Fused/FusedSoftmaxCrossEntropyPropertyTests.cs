@@ -8,32 +8,62 @@ public class FusedSoftmaxCrossEntropyPropertyTests
 {
     [Fact]
     public void Fused_kernel_matches_the_double_reference_on_random_shapes() =>
-        RandomCrossEntropyCase.Gen.Sample(spec =>
-        {
-            var p = spec.Build();
-            var n = p.Targets.Length;
-            var losses = new float[n];
-            var gradient = new float[p.Logits.Length];
-            var value = FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, spec.Classes, gradient, losses, p.Weight,
-                spec.IgnoreIndex, spec.Smoothing, spec.Reduction, p.GradOutput, FusedWidths.Options(spec.Width));
+        RandomCrossEntropyCase.Gen.Sample(AssertMatchesReference, iter: 400);
 
-            var expectedLosses = new double[n];
-            var expectedGradient = new double[p.Logits.Length];
-            var rowScale = new double[n];
-            var expected = DoubleReference.SoftmaxCrossEntropy(p.Logits, p.Targets, spec.Classes, p.Weight, spec.IgnoreIndex,
-                spec.Smoothing, spec.Reduction, p.GradOutput, expectedLosses, expectedGradient, rowScale);
+    public static TheoryData<int> ClassCountsBelow16 => [.. Enumerable.Range(1, 15)];
 
-            FusedAssert.Close(expected, value, 1e-6, 1, $"{spec} loss");
-            for (var r = 0; r < n; r++)
+    /// <summary>
+    /// Below 16 classes each class count is its own compiled kernel on AVX-512 machines, so every count is run:
+    /// whole 16-row blocks, a short last block, one row, with every option, and nothing written past the outputs.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ClassCountsBelow16))]
+    public void Every_class_count_below_16_matches_the_reference_at_every_width(int classes)
+    {
+        var seed = classes;
+        foreach (var rows in new[] { 1, 15, 16, 17, 48, 69 })
+            foreach (var width in FusedWidths.All)
             {
-                FusedAssert.Close(expectedLosses[r], losses[r], 1e-6, 1, $"{spec} losses[{r}]");
-                for (var c = 0; c < spec.Classes; c++)
-                {
-                    var i = r * spec.Classes + c;
-                    FusedAssert.Close(expectedGradient[i], gradient[i], 1e-6, rowScale[r], $"{spec} gradient[{r},{c}]");
-                }
+                seed++;
+                AssertMatchesReference(new RandomCrossEntropyCase(rows, classes, seed, seed % 2 == 0, seed % 3 == 0 ? 0.1f : 0f,
+                    (Reduction)(seed % 3), seed % 4 < 2, seed % 5 < 2, 10f, width));
             }
-        }, iter: 400);
+    }
+
+    /// <summary>
+    /// Loss, per-row losses and gradient of one random case against <see cref="DoubleReference"/>, through
+    /// buffers one block longer than needed whose extra floats must come back untouched.
+    /// </summary>
+    private static void AssertMatchesReference(RandomCrossEntropyCase spec)
+    {
+        const float Sentinel = -12345f;
+        const int Slack = 17;
+        var p = spec.Build();
+        var n = p.Targets.Length;
+        var losses = Enumerable.Repeat(Sentinel, n + Slack).ToArray();
+        var gradient = Enumerable.Repeat(Sentinel, p.Logits.Length + Slack).ToArray();
+        var value = FusedSoftmaxCrossEntropy.ForwardBackward(p.Logits, p.Targets, spec.Classes, gradient.AsSpan(0, p.Logits.Length),
+            losses.AsSpan(0, n), p.Weight, spec.IgnoreIndex, spec.Smoothing, spec.Reduction, p.GradOutput, FusedWidths.Options(spec.Width));
+
+        var expectedLosses = new double[n];
+        var expectedGradient = new double[p.Logits.Length];
+        var rowScale = new double[n];
+        var expected = DoubleReference.SoftmaxCrossEntropy(p.Logits, p.Targets, spec.Classes, p.Weight, spec.IgnoreIndex,
+            spec.Smoothing, spec.Reduction, p.GradOutput, expectedLosses, expectedGradient, rowScale);
+
+        FusedAssert.Close(expected, value, 1e-6, 1, $"{spec} loss");
+        for (var r = 0; r < n; r++)
+        {
+            FusedAssert.Close(expectedLosses[r], losses[r], 1e-6, 1, $"{spec} losses[{r}]");
+            for (var c = 0; c < spec.Classes; c++)
+            {
+                var i = r * spec.Classes + c;
+                FusedAssert.Close(expectedGradient[i], gradient[i], 1e-6, rowScale[r], $"{spec} gradient[{r},{c}]");
+            }
+        }
+        Assert.True(losses.AsSpan(n).ToArray().All(v => v == Sentinel), $"{spec}: a loss was written past the last row");
+        Assert.True(gradient.AsSpan(p.Logits.Length).ToArray().All(v => v == Sentinel), $"{spec}: the gradient was written past its end");
+    }
 
     [Theory]
     [InlineData(700, 100)]

@@ -4,46 +4,35 @@ using CrossEntropy.Fused;
 
 namespace CrossEntropy.Tests.Fused;
 
-/// <summary>The AVX-512 register transpose the small-class kernel reads and writes its 16-row blocks with.</summary>
+/// <summary>The AVX-512 register transpose the small-class kernel turns its 16-row blocks class-major with.</summary>
 public unsafe class Transpose16x16Tests
 {
     [Fact]
-    public void In_place_every_element_moves_from_row_r_lane_l_to_row_l_lane_r()
+    public void Every_element_moves_from_row_r_lane_l_to_row_l_lane_r()
     {
         if (!Avx512F.IsSupported) return; // the kernel that uses it runs only where AVX-512 does; others are tested through it
         var m = stackalloc Vector512<float>[16];
         var f = (float*)m;
         for (var i = 0; i < 256; i++) f[i] = i;
-        Transpose16x16.InPlace(m);
+        Transpose16x16.Network(ref m[0], ref m[1], ref m[2], ref m[3], ref m[4], ref m[5], ref m[6], ref m[7],
+            ref m[8], ref m[9], ref m[10], ref m[11], ref m[12], ref m[13], ref m[14], ref m[15]);
         for (var r = 0; r < 16; r++)
             for (var l = 0; l < 16; l++)
                 Assert.Equal(l * 16 + r, f[r * 16 + l]);
     }
 
-    [Theory]
-    [InlineData(10)]
-    [InlineData(3)]
-    [InlineData(15)]
-    public void From_rows_and_back_touches_only_the_masked_lanes_of_each_row(int classes)
+    [Fact]
+    public void Applied_twice_it_gives_the_block_back()
     {
         if (!Avx512F.IsSupported) return;
-        var rows = new float[16 * classes + 1];
-        for (var i = 0; i < rows.Length; i++) rows[i] = i + 1;
-        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(classes)).AsSingle();
         var m = stackalloc Vector512<float>[16];
-        var back = new float[16 * classes + 1];
-        back[^1] = -7f; // a sentinel just past the last row: the masked stores must not reach it
-        fixed (float* x = rows)
-        fixed (float* y = back)
-        {
-            Transpose16x16.FromRows(x, classes, mask, m);
-            var f = (float*)m;
-            for (var c = 0; c < 16; c++)
-                for (var r = 0; r < 16; r++)
-                    Assert.Equal(c < classes ? rows[r * classes + c] : 0f, f[c * 16 + r]);
-            Transpose16x16.ToRows(m, y, classes, mask);
-        }
-        Assert.Equal(rows[..^1], back[..^1]);
-        Assert.Equal(-7f, back[^1]);
+        var f = (float*)m;
+        var random = new Random(5);
+        var original = new float[256];
+        for (var i = 0; i < 256; i++) f[i] = original[i] = (float)random.NextDouble();
+        for (var k = 0; k < 2; k++)
+            Transpose16x16.Network(ref m[0], ref m[1], ref m[2], ref m[3], ref m[4], ref m[5], ref m[6], ref m[7],
+                ref m[8], ref m[9], ref m[10], ref m[11], ref m[12], ref m[13], ref m[14], ref m[15]);
+        Assert.Equal(original, new ReadOnlySpan<float>(f, 256).ToArray());
     }
 }
