@@ -16,13 +16,7 @@ public class KerasAllocationTests
 
     private static float[] Fill(int n, Func<int, float> f) => Enumerable.Range(0, n).Select(f).ToArray();
 
-    private static long Allocated(Action call)
-    {
-        call(); // warm: JIT and static initialisation
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        call();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Allocated(Action call) => AllocationProbe.Allocated(call);
 
     [Fact]
     public void Binary_crossentropy_allocates_nothing()

@@ -17,14 +17,7 @@ public class KernelAllocationTests
     private readonly float[] _gradient = new float[N * C];
     private readonly float[] _perRow = new float[N];
 
-    private static void AssertNoAllocation(Action call)
-    {
-        call(); // warm: JIT and any one-time initialisation
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        call();
-        var after = GC.GetAllocatedBytesForCurrentThread();
-        Assert.Equal(before, after);
-    }
+    private static void AssertNoAllocation(Action call) => Assert.Equal(0, AllocationProbe.Allocated(call));
 
     [Fact]
     public void Activations_allocate_nothing()
