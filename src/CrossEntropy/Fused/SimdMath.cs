@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace CrossEntropy.Fused;
 
@@ -18,7 +16,7 @@ internal static class SimdMath
     private const float RoundingShift = 12582912f; // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
     private const float LnSmallestNormal = -87.33654f;
 
-    // e^r ≈ 1 + r + r²·(P0·r⁵ + … + P5) on |r| ≤ ln2/2 (Cephes expf), shared by both exp versions below.
+    // e^r ≈ 1 + r + r²·(P0·r⁵ + … + P5) on |r| ≤ ln2/2 (Cephes expf).
     private const float ExpP0 = 1.9875691500E-4f, ExpP1 = 1.3981999507E-3f, ExpP2 = 8.3334519073E-3f;
     private const float ExpP3 = 4.1665795894E-2f, ExpP4 = 1.6666665459E-1f, ExpP5 = 5.0000001201E-1f;
 
@@ -49,29 +47,6 @@ internal static class SimdMath
         // Scaling by 2^n (not adding to the exponent bits of p) keeps a NaN in p a NaN whatever its payload.
         var result = TS.MultiplyByPow2(p, n, shifted);
         return TS.Select(TS.LessThan(x, TS.Splat(LnSmallestNormal)), TS.Zero, result);
-    }
-
-    /// <summary>
-    /// <see cref="ExpNonPositive{TV, TS}"/> written on <see cref="Vector512{T}"/> directly (AVX-512 only), same
-    /// constants and steps. It exists for the per-class-count kernel, which inlines up to 15 exps into one method:
-    /// the generic version's ~15 wrapper calls each would use up the JIT's inlining budget before the transposes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ExpNonPositive512(Vector512<float> x)
-    {
-        var shifted = Vector512.MultiplyAddEstimate(x, Vector512.Create(Log2E), Vector512.Create(RoundingShift));
-        var n = shifted - Vector512.Create(RoundingShift);
-        var r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Hi), x);
-        r = Vector512.MultiplyAddEstimate(n, Vector512.Create(-Ln2Lo), r);
-        var p = Vector512.Create(ExpP0);
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(ExpP1));
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(ExpP2));
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(ExpP3));
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(ExpP4));
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512.Create(ExpP5));
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512<float>.One);
-        p = Vector512.MultiplyAddEstimate(p, r, Vector512<float>.One);
-        return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(LnSmallestNormal)), Vector512<float>.Zero, Avx512F.Scale(p, n));
     }
 
     /// <summary>

@@ -181,7 +181,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
     {
         if (c >= TC.Value) return;
         var d = v - max;
-        var e = SimdMath.ExpNonPositive512(d);
+        var e = SimdMath.ExpNonPositive<Vector512<float>, Simd512>(d);
         sum += e;
         if (smoothing) weightedShift = Vector512.MultiplyAddEstimate(Vector512.Create(weight == null ? 1f : weight[c]), d, weightedShift);
         targetShift = Vector512.ConditionalSelect(Vector512.Equals(targets, Vector512.Create(c)).AsSingle(), d, targetShift);
