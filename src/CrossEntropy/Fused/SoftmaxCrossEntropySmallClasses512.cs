@@ -102,11 +102,21 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
             Max<TC>(ref max, v13, 13); Max<TC>(ref max, v14, 14);
 
             Vector512<float> sum = z, weightedShift = z, targetShift = z;
-            Exponentiate<TC>(ref v0, 0, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v1, 1, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v2, 2, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
-            Exponentiate<TC>(ref v3, 3, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v4, 4, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v5, 5, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
-            Exponentiate<TC>(ref v6, 6, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v7, 7, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v8, 8, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
-            Exponentiate<TC>(ref v9, 9, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v10, 10, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v11, 11, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
-            Exponentiate<TC>(ref v12, 12, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v13, 13, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift); Exponentiate<TC>(ref v14, 14, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v0, 0, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v1, 1, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v2, 2, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v3, 3, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v4, 4, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v5, 5, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v6, 6, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v7, 7, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v8, 8, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v9, 9, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v10, 10, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v11, 11, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v12, 12, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v13, 13, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
+            Exponentiate<TC>(ref v14, 14, max, t, weight, smoothing, ref sum, ref weightedShift, ref targetShift);
 
             var logSum = SimdMath.Log<Vector512<float>, Simd512>(sum);
             // An ignored target may be any integer: the permute reads its low 4 bits only, and `keep` discards the lane.
@@ -132,11 +142,21 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
                 var alpha = scale * Vector512.MultiplyAddEstimate(Vector512.Create(spread), Vector512.Create(a.WeightTotal), targetWeight) * Simd512.Reciprocal(sum);
                 var beta = -scale * Vector512.Create(spread);
                 var oneHot = scale * targetWeight;
-                Differentiate<TC>(ref v0, 0, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v1, 1, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v2, 2, alpha, beta, oneHot, keep, t, weight, smoothing);
-                Differentiate<TC>(ref v3, 3, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v4, 4, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v5, 5, alpha, beta, oneHot, keep, t, weight, smoothing);
-                Differentiate<TC>(ref v6, 6, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v7, 7, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v8, 8, alpha, beta, oneHot, keep, t, weight, smoothing);
-                Differentiate<TC>(ref v9, 9, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v10, 10, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v11, 11, alpha, beta, oneHot, keep, t, weight, smoothing);
-                Differentiate<TC>(ref v12, 12, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v13, 13, alpha, beta, oneHot, keep, t, weight, smoothing); Differentiate<TC>(ref v14, 14, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v0, 0, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v1, 1, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v2, 2, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v3, 3, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v4, 4, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v5, 5, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v6, 6, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v7, 7, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v8, 8, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v9, 9, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v10, 10, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v11, 11, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v12, 12, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v13, 13, alpha, beta, oneHot, keep, t, weight, smoothing);
+                Differentiate<TC>(ref v14, 14, alpha, beta, oneHot, keep, t, weight, smoothing);
                 Unused<TC>(ref v1, 1); Unused<TC>(ref v2, 2); Unused<TC>(ref v3, 3); Unused<TC>(ref v4, 4); Unused<TC>(ref v5, 5);
                 Unused<TC>(ref v6, 6); Unused<TC>(ref v7, 7); Unused<TC>(ref v8, 8); Unused<TC>(ref v9, 9); Unused<TC>(ref v10, 10);
                 Unused<TC>(ref v11, 11); Unused<TC>(ref v12, 12); Unused<TC>(ref v13, 13); Unused<TC>(ref v14, 14); v15 = z;
