@@ -22,7 +22,8 @@ internal static class SimdMath
 
     /// <summary>
     /// e^x for x ≤ 0 (every caller subtracts a maximum or takes −|x|), within 1 ulp of the exact value (0.89 ulp
-    /// at worst over 4M points of [−87.3, 0], measured against Math.Exp).
+    /// at worst over 4M points of [−87.3, 0], measured against Math.Exp) where multiply-add is fused (FMA3 on x64,
+    /// every Arm64); within 2 ulp where it rounds twice (no hardware intrinsics).
     /// Results below the smallest normal float flush to 0; −∞ gives 0; NaN gives NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

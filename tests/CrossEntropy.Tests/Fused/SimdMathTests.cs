@@ -1,4 +1,6 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using CrossEntropy.Fused;
 
 namespace CrossEntropy.Tests.Fused;
@@ -34,8 +36,11 @@ public unsafe class SimdMathTests
     [InlineData(128)]
     [InlineData(256)]
     [InlineData(512)]
-    public void Exp_of_non_positive_arguments_is_within_one_ulp(int width)
+    public void Exp_of_non_positive_arguments_is_within_one_ulp_with_fused_multiply_add(int width)
     {
+        // Every x64 since 2013 (FMA3) and every Arm64 fuses the polynomial's multiply-adds: 1 ulp. Where the runtime
+        // has no hardware intrinsics (DOTNET_EnableHWIntrinsic=0) each one rounds twice, and the bound is 2 ulp.
+        var ulps = Fma.IsSupported || AdvSimd.IsSupported ? 1 : 2;
         var input = new float[1 << 16];
         for (var i = 0; i < input.Length; i++) input[i] = -87f * i / input.Length;
         var output = Run(width, input, "exp");
@@ -43,7 +48,7 @@ public unsafe class SimdMathTests
         {
             var exact = Math.Exp(input[i]);
             var ulp = (double)MathF.BitIncrement((float)exact) - (float)exact; // the float spacing at the exact value
-            Assert.True(Math.Abs(output[i] - exact) <= ulp, $"exp({input[i]:R}) = {output[i]:R}, exact {exact:R}: more than 1 ulp off");
+            Assert.True(Math.Abs(output[i] - exact) <= ulps * ulp, $"exp({input[i]:R}) = {output[i]:R}, exact {exact:R}: more than {ulps} ulp off");
         }
     }
 
