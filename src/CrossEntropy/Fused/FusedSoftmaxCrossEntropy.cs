@@ -190,7 +190,9 @@ internal static unsafe class FusedSoftmaxCrossEntropy
                         : SoftmaxCrossEntropySmallClasses.Run<Vector512<float>, Simd512>(Args, start, end)
                     : SoftmaxCrossEntropyRows.Run<Vector512<float>, Simd512>(Args, start, end),
                 SimdWidth.W256 => small
-                    ? SoftmaxCrossEntropySmallClasses.Run<Vector256<float>, Simd256>(Args, start, end)
+                    ? SoftmaxCrossEntropySmallClasses256.IsSupported
+                        ? SoftmaxCrossEntropySmallClasses256.Run(Args, start, end)
+                        : SoftmaxCrossEntropySmallClasses.Run<Vector256<float>, Simd256>(Args, start, end)
                     : SoftmaxCrossEntropyRows.Run<Vector256<float>, Simd256>(Args, start, end),
                 _ => small
                     ? SoftmaxCrossEntropySmallClasses.Run<Vector128<float>, Simd128>(Args, start, end)

@@ -22,28 +22,16 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
     public static bool IsSupported => Avx512F.IsSupported;
 
     /// <summary>Rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>); returns the sum of their losses.</summary>
-    public static double Run(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd) => a.Classes switch
+    public static double Run(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd) => ClassCounts.Run<Kernel>(a, rowStart, rowEnd);
+
+    private readonly struct Kernel : IClassCountKernel
     {
-        1 => Run<Classes1>(a, rowStart, rowEnd),
-        2 => Run<Classes2>(a, rowStart, rowEnd),
-        3 => Run<Classes3>(a, rowStart, rowEnd),
-        4 => Run<Classes4>(a, rowStart, rowEnd),
-        5 => Run<Classes5>(a, rowStart, rowEnd),
-        6 => Run<Classes6>(a, rowStart, rowEnd),
-        7 => Run<Classes7>(a, rowStart, rowEnd),
-        8 => Run<Classes8>(a, rowStart, rowEnd),
-        9 => Run<Classes9>(a, rowStart, rowEnd),
-        10 => Run<Classes10>(a, rowStart, rowEnd),
-        11 => Run<Classes11>(a, rowStart, rowEnd),
-        12 => Run<Classes12>(a, rowStart, rowEnd),
-        13 => Run<Classes13>(a, rowStart, rowEnd),
-        14 => Run<Classes14>(a, rowStart, rowEnd),
-        15 => Run<Classes15>(a, rowStart, rowEnd),
-        _ => throw new ArgumentOutOfRangeException(nameof(a), a.Classes, "The small-class kernel takes 1 to 15 classes."),
-    };
+        public static double Run<TC>(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd) where TC : struct, IClassCount =>
+            Rows<TC>(a, rowStart, rowEnd);
+    }
 
     [SkipLocalsInit] // every stack buffer is written before it is read
-    private static double Run<TC>(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd) where TC : struct, IClassCount
+    private static double Rows<TC>(in SoftmaxCrossEntropyArgs a, int rowStart, int rowEnd) where TC : struct, IClassCount
     {
         var classes = TC.Value;
         var weight = a.Weight;
@@ -55,11 +43,10 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
 
         // A last block of fewer than 16 rows is copied into these and padded with ignored rows, so the one block
         // body below never reads or writes past the caller's rows.
-        var tailLogits = stackalloc float[16 * 16];
-        var tailGradient = stackalloc float[16 * 16];
-        var tailTargets = stackalloc int[16];
-        var tailUpstream = stackalloc float[16];
-        var tailLosses = stackalloc float[16];
+        float* tailLogits = stackalloc float[16 * 16], tailGradient = stackalloc float[16 * 16];
+        float* tailUpstream = stackalloc float[16], tailLosses = stackalloc float[16];
+        int* tailTargets = stackalloc int[16];
+        var tail = new ShortBlock(tailLogits, tailGradient, tailTargets, tailUpstream, tailLosses);
 
         var lossSum = Vector512<float>.Zero;
         var pending = 0;
@@ -72,15 +59,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
             var upstream = a.Upstream == null ? null : a.Upstream + r0;
             var losses = a.Losses == null ? null : a.Losses + r0;
             var gradient = a.Gradient == null ? null : a.Gradient + (long)r0 * classes;
-            if (rows < 16)
-            {
-                for (var i = 0; i < 16 * classes; i++) tailLogits[i] = i < rows * classes ? x[i] : 0f;
-                for (var r = 0; r < 16; r++) tailTargets[r] = r < rows ? targets[r] : a.IgnoreIndex;
-                for (var r = 0; r < 16; r++) tailUpstream[r] = r < rows && upstream != null ? upstream[r] : 0f;
-                x = tailLogits;
-                targets = tailTargets;
-                if (upstream != null) upstream = tailUpstream;
-            }
+            if (rows < 16) tail.CopyIn(16, rows, classes, a.IgnoreIndex, ref x, ref targets, ref upstream);
 
             var z = Vector512<float>.Zero;
             Vector512<float> v0 = Row<TC>(x, 0, classMask), v1 = Row<TC>(x, 1, classMask), v2 = Row<TC>(x, 2, classMask);
@@ -125,7 +104,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
             if (smoothing) loss = Vector512.MultiplyAddEstimate(Vector512.Create(spread), Vector512.Create(a.WeightTotal) * logSum - weightedShift, loss);
             loss = Vector512.ConditionalSelect(keep, loss, Vector512<float>.Zero); // exact 0 for ignored and padding rows, even with non-finite logits
 
-            if (losses != null) loss.Store(rows == 16 ? losses : tailLosses);
+            if (losses != null) loss.Store(rows == 16 ? losses : tail.Losses);
             lossSum += loss;
             if (++pending == BlocksPerFlush)
             {
@@ -162,7 +141,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
                 Unused<TC>(ref v11, 11); Unused<TC>(ref v12, 12); Unused<TC>(ref v13, 13); Unused<TC>(ref v14, 14); v15 = z;
                 Transpose16x16.Network(ref v0, ref v1, ref v2, ref v3, ref v4, ref v5, ref v6, ref v7, ref v8, ref v9, ref v10, ref v11, ref v12, ref v13, ref v14, ref v15);
 
-                var gx = rows == 16 ? gradient : tailGradient;
+                var gx = rows == 16 ? gradient : tail.Gradient;
                 Avx512F.MaskStore(gx, classMask, v0); Avx512F.MaskStore(gx + classes, classMask, v1);
                 Avx512F.MaskStore(gx + 2 * classes, classMask, v2); Avx512F.MaskStore(gx + 3 * classes, classMask, v3);
                 Avx512F.MaskStore(gx + 4 * classes, classMask, v4); Avx512F.MaskStore(gx + 5 * classes, classMask, v5);
@@ -173,11 +152,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
                 Avx512F.MaskStore(gx + 14 * classes, classMask, v14); Avx512F.MaskStore(gx + 15 * classes, classMask, v15);
             }
 
-            if (rows < 16)
-            {
-                if (losses != null) new ReadOnlySpan<float>(tailLosses, rows).CopyTo(new Span<float>(losses, rows));
-                if (gradient != null) new ReadOnlySpan<float>(tailGradient, rows * classes).CopyTo(new Span<float>(gradient, rows * classes));
-            }
+            if (rows < 16) tail.CopyOut(rows, classes, losses, gradient);
         }
         return total + Vector512.Sum(lossSum);
     }

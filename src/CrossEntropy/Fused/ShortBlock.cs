@@ -1,0 +1,34 @@
+namespace CrossEntropy.Fused;
+
+/// <summary>
+/// The stack buffers a small-class kernel runs its short last block through (fewer rows than a whole block): the
+/// rows are copied in and padded with ignored rows up to a whole block, and their losses and gradient copied back
+/// out, so the kernel's one block body never reads or writes past the caller's rows. The kernel owns the buffers
+/// (stackalloc of <c>blockRows × 16</c> floats for logits and gradient, <c>blockRows</c> for the rest).
+/// </summary>
+internal readonly unsafe struct ShortBlock(float* logits, float* gradient, int* targets, float* upstream, float* losses)
+{
+    /// <summary>Where the block body writes the short block's gradient.</summary>
+    public float* Gradient => gradient;
+
+    /// <summary>Where the block body writes the short block's losses.</summary>
+    public float* Losses => losses;
+
+    /// <summary>Copies <paramref name="rows"/> rows in, pads them to <paramref name="blockRows"/>, and points the arguments at the copies.</summary>
+    public void CopyIn(int blockRows, int rows, int classes, int ignoreIndex, ref float* x, ref int* targetsIn, ref float* upstreamIn)
+    {
+        for (var i = 0; i < blockRows * classes; i++) logits[i] = i < rows * classes ? x[i] : 0f;
+        for (var r = 0; r < blockRows; r++) targets[r] = r < rows ? targetsIn[r] : ignoreIndex;
+        for (var r = 0; r < blockRows; r++) upstream[r] = r < rows && upstreamIn != null ? upstreamIn[r] : 0f;
+        x = logits;
+        targetsIn = targets;
+        if (upstreamIn != null) upstreamIn = upstream;
+    }
+
+    /// <summary>Copies the real rows' losses and gradient from the buffers to the caller's (each when asked for).</summary>
+    public void CopyOut(int rows, int classes, float* lossesOut, float* gradientOut)
+    {
+        if (lossesOut != null) new ReadOnlySpan<float>(losses, rows).CopyTo(new Span<float>(lossesOut, rows));
+        if (gradientOut != null) new ReadOnlySpan<float>(gradient, rows * classes).CopyTo(new Span<float>(gradientOut, rows * classes));
+    }
+}
