@@ -195,7 +195,9 @@ internal static unsafe class FusedSoftmaxCrossEntropy
                         : SoftmaxCrossEntropySmallClasses.Run<Vector256<float>, Simd256>(Args, start, end)
                     : SoftmaxCrossEntropyRows.Run<Vector256<float>, Simd256>(Args, start, end),
                 _ => small
-                    ? SoftmaxCrossEntropySmallClasses.Run<Vector128<float>, Simd128>(Args, start, end)
+                    ? SoftmaxCrossEntropySmallClasses128.Handles(Args.Classes)
+                        ? SoftmaxCrossEntropySmallClasses128.Run(Args, start, end)
+                        : SoftmaxCrossEntropySmallClasses.Run<Vector128<float>, Simd128>(Args, start, end)
                     : SoftmaxCrossEntropyRows.Run<Vector128<float>, Simd128>(Args, start, end),
             };
         }

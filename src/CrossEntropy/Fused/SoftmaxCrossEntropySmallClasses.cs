@@ -5,7 +5,9 @@ namespace CrossEntropy.Fused;
 /// Softmax cross-entropy for fewer than 16 classes: a row is shorter than a vector, so the lanes hold
 /// rows instead. Each block of rows is transposed into a class-major stack tile (one vector per class),
 /// every row statistic is then a plain vector operation, and the gradient is transposed back.
-/// This is the portable version (any width); AVX-512 machines run <see cref="SoftmaxCrossEntropySmallClasses512"/>.
+/// This is the portable version (any width), for machines and class counts the register kernels do not take:
+/// <see cref="SoftmaxCrossEntropySmallClasses512"/>, <see cref="SoftmaxCrossEntropySmallClasses256"/> and
+/// <see cref="SoftmaxCrossEntropySmallClasses128"/>.
 /// A scalar transpose through L1 costs about what a hardware gather does for one column, but it is
 /// portable and also serves the way back, where a scatter would be needed.
 /// </summary>
