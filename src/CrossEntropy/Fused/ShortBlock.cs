@@ -17,7 +17,7 @@ internal readonly unsafe struct ShortBlock(float* logits, float* gradient, int* 
     /// <summary>Copies <paramref name="rows"/> rows in, pads them to <paramref name="blockRows"/>, and points the arguments at the copies.</summary>
     public void CopyIn(int blockRows, int rows, int classes, int ignoreIndex, ref float* x, ref int* targetsIn, ref float* upstreamIn)
     {
-        // A bulk copy and clear, not an element loop with a test: a 1-row call went 254 → 160 ns with it.
+        // A bulk copy and clear, not an element loop with a test: a 1-row call at 10 classes went 274 → 187 ns with it.
         var count = rows * classes;
         new ReadOnlySpan<float>(x, count).CopyTo(new Span<float>(logits, count));
         new Span<float>(logits + count, (blockRows - rows) * classes).Clear();
