@@ -10,6 +10,7 @@ namespace CrossEntropy.Benchmarks;
 /// The register kernels for fewer than 16 classes against the portable scalar-transpose kernel they replace, at each
 /// vector width, forward + backward, one thread. The public API picks the widest width the machine has, so this is
 /// the only place the 128- and 256-bit kernels are timed on an AVX-512 machine; 128 bits is what Arm64 runs.
+/// Only the cases this machine's register kernels take are listed (see <see cref="Cases"/>).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -22,18 +23,34 @@ public unsafe class SmallClassKernelBenchmarks
     private int _rows;
     private int _classes;
 
-    [Params("1024x10", "4096x3", "4096x15")]
-    public string Shape { get; set; } = "1024x10";
+    private int _width;
 
-    [Params(128, 256, 512)]
-    public int Width { get; set; } = 128;
+    /// <summary>"N×C @ width bits" for each shape and width whose register kernel runs on this machine.</summary>
+    public static IEnumerable<string> Cases()
+    {
+        foreach (var shape in new[] { "1024x10", "4096x3", "4096x15" })
+            foreach (var width in new[] { 128, 256, 512 })
+                if (RegisterKernelRuns(width, int.Parse(shape.Split('x')[1]))) yield return $"{shape} @ {width}";
+    }
+
+    private static bool RegisterKernelRuns(int width, int classes) => width switch
+    {
+        512 => SoftmaxCrossEntropySmallClasses512.IsSupported,
+        256 => SoftmaxCrossEntropySmallClasses256.IsSupported,
+        _ => SoftmaxCrossEntropySmallClasses128.Handles(classes),
+    };
+
+    [ParamsSource(nameof(Cases))]
+    public string Case { get; set; } = "1024x10 @ 128";
 
     [GlobalSetup]
     public void Setup()
     {
-        var parts = Shape.Split('x');
-        _rows = int.Parse(parts[0]);
-        _classes = int.Parse(parts[1]);
+        var parts = Case.Split(" @ ");
+        var shape = parts[0].Split('x');
+        _rows = int.Parse(shape[0]);
+        _classes = int.Parse(shape[1]);
+        _width = int.Parse(parts[1]);
         _logits = (float*)NativeMemory.Alloc((nuint)(_rows * _classes), sizeof(float));
         _gradient = (float*)NativeMemory.Alloc((nuint)(_rows * _classes), sizeof(float));
         _targets = (int*)NativeMemory.Alloc((nuint)_rows, sizeof(int));
@@ -57,7 +74,7 @@ public unsafe class SmallClassKernelBenchmarks
     };
 
     [Benchmark(Baseline = true)]
-    public double Portable() => Width switch
+    public double Portable() => _width switch
     {
         512 => SoftmaxCrossEntropySmallClasses.Run<Vector512<float>, Simd512>(Args, 0, _rows),
         256 => SoftmaxCrossEntropySmallClasses.Run<Vector256<float>, Simd256>(Args, 0, _rows),
@@ -65,11 +82,10 @@ public unsafe class SmallClassKernelBenchmarks
     };
 
     [Benchmark]
-    public double Register() => Width switch
+    public double Register() => _width switch
     {
-        512 when SoftmaxCrossEntropySmallClasses512.IsSupported => SoftmaxCrossEntropySmallClasses512.Run(Args, 0, _rows),
-        256 when SoftmaxCrossEntropySmallClasses256.IsSupported => SoftmaxCrossEntropySmallClasses256.Run(Args, 0, _rows),
-        128 when SoftmaxCrossEntropySmallClasses128.Handles(_classes) => SoftmaxCrossEntropySmallClasses128.Run(Args, 0, _rows),
-        _ => throw new PlatformNotSupportedException($"No {Width}-bit register kernel for {_classes} classes on this machine: drop this width from the run."),
+        512 => SoftmaxCrossEntropySmallClasses512.Run(Args, 0, _rows),
+        256 => SoftmaxCrossEntropySmallClasses256.Run(Args, 0, _rows),
+        _ => SoftmaxCrossEntropySmallClasses128.Run(Args, 0, _rows),
     };
 }
