@@ -4,16 +4,12 @@ namespace CrossEntropy.Fused;
 /// The stack buffers a small-class kernel runs its short last block through (fewer rows than a whole block): the
 /// rows are copied in and padded with ignored rows up to a whole block, and their losses and gradient copied back
 /// out, so the kernel's one block body never reads or writes past the caller's rows. The kernel owns the buffers
-/// (stackalloc of <c>blockRows × 16</c> floats for logits and gradient, <c>blockRows</c> for the rest).
+/// (stackalloc of <c>blockRows × 16</c> floats for logits and gradient, <c>blockRows</c> for the rest), and its block
+/// body writes a short block's losses and gradient into its own pointers to them directly (a property here stayed a
+/// call in kernels at the JIT's inlining budget).
 /// </summary>
 internal readonly unsafe struct ShortBlock(float* logits, float* gradient, int* targets, float* upstream, float* losses)
 {
-    /// <summary>Where the block body writes the short block's gradient.</summary>
-    public float* Gradient => gradient;
-
-    /// <summary>Where the block body writes the short block's losses.</summary>
-    public float* Losses => losses;
-
     /// <summary>Copies <paramref name="rows"/> rows in, pads them to <paramref name="blockRows"/>, and points the arguments at the copies.</summary>
     public void CopyIn(int blockRows, int rows, int classes, int ignoreIndex, ref float* x, ref int* targetsIn, ref float* upstreamIn)
     {

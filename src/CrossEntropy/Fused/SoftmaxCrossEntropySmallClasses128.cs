@@ -141,7 +141,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses128
             if (smoothing) loss = Vector128.MultiplyAddEstimate(Vector128.Create(spread), Vector128.Create(a.WeightTotal) * logSum - weightedShift, loss);
             loss = Vector128.ConditionalSelect(keep, loss, Vector128<float>.Zero); // exact 0 for ignored and padding rows, even with non-finite logits
 
-            if (losses != null) loss.Store(rows == 4 ? losses : tail.Losses);
+            if (losses != null) loss.Store(rows == 4 ? losses : tailLosses);
             lossSum += loss;
             if (++pending == BlocksPerFlush)
             {
@@ -195,7 +195,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses128
                 if (classes > 12) Transpose4x4.Network(ref d0, ref d1, ref d2, ref d3);
 
                 // Row by row, in order: a whole-vector store may run into the next row, whose own store comes later.
-                var gx = rows == 4 ? gradient : tail.Gradient;
+                var gx = rows == 4 ? gradient : tailGradient; // not tail.Gradient: at the inlining budget that stayed a call, spilling the block
                 if (0 * classes + 4 <= 4 * classes) *(Vector128<float>*)(gx + 0 * classes + 0) = a0; else { *(Vector128<float>*)lane = a0; gx[0 * classes + 0] = lane[0]; if (classes - 0 > 1) gx[0 * classes + 0 + 1] = lane[1]; if (classes - 0 > 2) gx[0 * classes + 0 + 2] = lane[2]; }
                 if (classes > 4) { if (0 * classes + 8 <= 4 * classes) *(Vector128<float>*)(gx + 0 * classes + 4) = b0; else { *(Vector128<float>*)lane = b0; gx[0 * classes + 4] = lane[0]; if (classes - 4 > 1) gx[0 * classes + 4 + 1] = lane[1]; if (classes - 4 > 2) gx[0 * classes + 4 + 2] = lane[2]; } }
                 if (classes > 8) { if (0 * classes + 12 <= 4 * classes) *(Vector128<float>*)(gx + 0 * classes + 8) = c0; else { *(Vector128<float>*)lane = c0; gx[0 * classes + 8] = lane[0]; if (classes - 8 > 1) gx[0 * classes + 8 + 1] = lane[1]; if (classes - 8 > 2) gx[0 * classes + 8 + 2] = lane[2]; } }

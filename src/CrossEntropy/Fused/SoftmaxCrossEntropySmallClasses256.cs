@@ -133,7 +133,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses256
             if (smoothing) loss = Vector256.MultiplyAddEstimate(Vector256.Create(spread), Vector256.Create(a.WeightTotal) * logSum - weightedShift, loss);
             loss = Vector256.ConditionalSelect(keep, loss, Vector256<float>.Zero); // exact 0 for ignored and padding rows, even with non-finite logits
 
-            if (losses != null) loss.Store(rows == 8 ? losses : tail.Losses);
+            if (losses != null) loss.Store(rows == 8 ? losses : tailLosses);
             lossSum += loss;
             if (++pending == BlocksPerFlush)
             {
@@ -185,7 +185,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses256
                 if (classes > 8) Transpose8x8.Network(ref b0, ref b1, ref b2, ref b3, ref b4, ref b5, ref b6, ref b7);
 
                 // Row by row, in order: a whole-vector store may run into the next row, whose own store comes later.
-                var gx = rows == 8 ? gradient : tail.Gradient;
+                var gx = rows == 8 ? gradient : tailGradient;
                 if (0 * classes + 8 <= 8 * classes) Avx.Store(gx + 0 * classes, a0); else Avx.MaskStore(gx + 0 * classes, maskLo, a0);
                 if (classes > 8) { if (0 * classes + 16 <= 8 * classes) Avx.Store(gx + 0 * classes + 8, b0); else Avx.MaskStore(gx + 0 * classes + 8, maskHi, b0); }
                 if (1 * classes + 8 <= 8 * classes) Avx.Store(gx + 1 * classes, a1); else Avx.MaskStore(gx + 1 * classes, maskLo, a1);

@@ -104,7 +104,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
             if (smoothing) loss = Vector512.MultiplyAddEstimate(Vector512.Create(spread), Vector512.Create(a.WeightTotal) * logSum - weightedShift, loss);
             loss = Vector512.ConditionalSelect(keep, loss, Vector512<float>.Zero); // exact 0 for ignored and padding rows, even with non-finite logits
 
-            if (losses != null) loss.Store(rows == 16 ? losses : tail.Losses);
+            if (losses != null) loss.Store(rows == 16 ? losses : tailLosses);
             lossSum += loss;
             if (++pending == BlocksPerFlush)
             {
@@ -141,7 +141,7 @@ internal static unsafe class SoftmaxCrossEntropySmallClasses512
                 Unused<TC>(ref v11, 11); Unused<TC>(ref v12, 12); Unused<TC>(ref v13, 13); Unused<TC>(ref v14, 14); v15 = z;
                 Transpose16x16.Network(ref v0, ref v1, ref v2, ref v3, ref v4, ref v5, ref v6, ref v7, ref v8, ref v9, ref v10, ref v11, ref v12, ref v13, ref v14, ref v15);
 
-                var gx = rows == 16 ? gradient : tail.Gradient;
+                var gx = rows == 16 ? gradient : tailGradient;
                 Avx512F.MaskStore(gx, classMask, v0); Avx512F.MaskStore(gx + classes, classMask, v1);
                 Avx512F.MaskStore(gx + 2 * classes, classMask, v2); Avx512F.MaskStore(gx + 3 * classes, classMask, v3);
                 Avx512F.MaskStore(gx + 4 * classes, classMask, v4); Avx512F.MaskStore(gx + 5 * classes, classMask, v5);
