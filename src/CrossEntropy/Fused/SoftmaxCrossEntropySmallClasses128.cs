@@ -11,7 +11,8 @@ namespace CrossEntropy.Fused;
 /// <see cref="Handles"/>). A block is 4 rows; each row is
 /// up to four 4-lane groups (classes 0–3, 4–7, 8–11, 12–14), turned class-major by <see cref="Transpose4x4"/> and
 /// back. Compiled once per class count like the wider kernels, so the block stays in registers. Only
-/// <see cref="Vector128"/> operations, so the same code runs on every ISA. Loads and stores are whole vectors where
+/// <see cref="Vector128"/> operations outside the transposes (which use each ISA's shuffles), so the same code runs on
+/// NEON and SSE. Loads and stores are whole vectors where
 /// the 4-row block still holds all 4 floats; the last row's last group moves element by element (there are no
 /// portable masked loads and stores), and a whole-vector store that runs into the next row is overwritten by that
 /// row's own store, which comes later. Nothing is read or written past the block. Same formulas and edge cases as
