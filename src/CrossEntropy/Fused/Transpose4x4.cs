@@ -32,7 +32,7 @@ internal static class Transpose4x4
         if (AdvSimd.Arm64.IsSupported)
         {
             // TRN1/TRN2 exchange single lanes between row pairs, then the same on 64-bit lanes exchanges lane pairs. Not
-            // only shorter than the portable network: the Arm64 JIT, at its inlining budget in the 15-class kernel, left
+            // only shorter than the portable network: the Arm64 JIT, at its inlining budget in the small-class kernel, left
             // that one as a call.
             var t0 = AdvSimd.Arm64.TransposeEven(r0, r1); // r0₀ r1₀ r0₂ r1₂
             var t1 = AdvSimd.Arm64.TransposeOdd(r0, r1);  // r0₁ r1₁ r0₃ r1₃

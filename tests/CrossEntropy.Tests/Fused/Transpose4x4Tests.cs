@@ -4,8 +4,9 @@ using CrossEntropy.Fused;
 namespace CrossEntropy.Tests.Fused;
 
 /// <summary>
-/// The 128-bit register transpose of the 4-row small-class kernel: the network the machine runs (SSE on x64), and the
-/// cross-platform one that Arm64 and other machines run, which is tested here on every machine.
+/// The 128-bit register transpose of the 4-row small-class kernel: the network the machine runs (SSE on x64, NEON on
+/// Arm64, which CI covers by running these tests under qemu-aarch64), and the cross-platform one for other machines,
+/// which is tested here on every machine.
 /// </summary>
 public unsafe class Transpose4x4Tests
 {
