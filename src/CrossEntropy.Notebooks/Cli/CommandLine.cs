@@ -106,9 +106,15 @@ internal static class RunnerFactory
             var code = ExitCodes.Success;
             foreach (var run in runs)
             {
-                if (!course.TryWrite(() => FileBasedAppExporter.Export(run.Notebook, directory, project, writer), $"{run.Notebook.Name}.cs in {directory}"))
+                var warnings = new List<string>();
+                if (!course.TryWrite(() => FileBasedAppExporter.Export(run.Notebook, directory, project, writer, warnings), $"{run.Notebook.Name}.cs in {directory}"))
                 {
                     code = ExitCodes.WriteFailed;
+                }
+
+                foreach (var warning in warnings)
+                {
+                    course.Error.WriteLine("warning: " + warning);
                 }
             }
 

@@ -13,7 +13,8 @@ namespace CrossEntropy.Notebooks.Export;
 /// <remarks>
 /// What a script allows and a program does not is converted: using directives move to the top, type
 /// declarations to the end, script fields become locals and methods local functions. A variable declared
-/// again in a later cell (legal in a notebook) is a compile error in the exported app.
+/// again in a later cell (legal in a notebook) is a compile error in the exported app: the export still writes the
+/// app, and says which cell and name in a warning.
 /// </remarks>
 internal static class FileBasedAppExporter
 {
@@ -24,18 +25,20 @@ internal static class FileBasedAppExporter
     /// <param name="directory">The output folder.</param>
     /// <param name="interactiveProject">Path of CrossEntropy.Interactive.csproj (made relative for <c>#:project</c>).</param>
     /// <param name="writer">The atomic writer.</param>
+    /// <param name="warnings">Receives what will keep the app from compiling (see the remarks).</param>
     /// <exception cref="UnsupportedCellException">For a cell the runner would refuse too.</exception>
-    public static string Export(NotebookDocument notebook, string directory, string interactiveProject, AtomicFileWriter writer)
+    public static string Export(NotebookDocument notebook, string directory, string interactiveProject, AtomicFileWriter writer, List<string>? warnings = null)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(Path.GetFullPath(directory), notebook.Name + ".cs");
-        writer.WriteText(path, Generate(notebook, Path.GetRelativePath(Path.GetDirectoryName(path)!, interactiveProject)));
+        writer.WriteText(path, Generate(notebook, Path.GetRelativePath(Path.GetDirectoryName(path)!, interactiveProject), warnings));
         return path;
     }
 
-    /// <summary>The app's source text.</summary>
-    public static string Generate(NotebookDocument notebook, string projectReference)
+    /// <summary>The app's source text; <paramref name="warnings"/>, when given, receives what will keep it from compiling.</summary>
+    public static string Generate(NotebookDocument notebook, string projectReference, List<string>? warnings = null)
     {
+        var firstDeclared = new Dictionary<string, int>(StringComparer.Ordinal); // variable → the cell that declared it
         var usings = new List<string>(ScriptSession.KernelImports.Select(n => $"using {n};"));
         var types = new List<string>();
         var variables = new List<string>();
@@ -64,6 +67,17 @@ internal static class FileBasedAppExporter
                         var pieces = ScriptToProgram.Convert(segment.Text, Helper + ".Display");
                         usings.AddRange(pieces.Usings.Where(u => !usings.Contains(u)));
                         types.AddRange(pieces.Types);
+                        foreach (var name in pieces.Variables)
+                        {
+                            if (firstDeclared.TryGetValue(name, out var first))
+                            {
+                                warnings?.Add($"{notebook.FileName} cell {cell.Number} declares '{name}' again (first in cell {first}): " +
+                                              $"a program cannot, so {notebook.Name}.cs will not compile until one of them is renamed in the notebook.");
+                            }
+
+                            firstDeclared.TryAdd(name, cell.Number);
+                        }
+
                         variables.AddRange(pieces.Variables);
                         body.Append(pieces.Statements.TrimEnd()).Append('\n');
                         break;

@@ -20,6 +20,7 @@ public sealed class FileBasedAppTests
 
         var export = await ToolRun.RunAsync(["run", notebook, "--cs", apps]);
         Assert.Equal(ExitCodes.Success, export.ExitCode);
+        Assert.DoesNotContain("warning", export.Error, StringComparison.Ordinal);
         var run = await NotebookCheck.RunAsync(notebook);
         var app = Path.Combine(apps, chapter + ".cs");
         Assert.Contains("#:project ", await File.ReadAllTextAsync(app), StringComparison.Ordinal);
@@ -32,6 +33,29 @@ public sealed class FileBasedAppTests
         Assert.NotEmpty(shown);
         Assert.All(shown, n => Assert.Contains(n, printed));
         Assert.Contains(line, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_variable_declared_again_in_a_later_cell_is_named_in_a_warning()
+    {
+        // Legal in a notebook (each cell is a new script submission), a duplicate local in a program.
+        using var temp = new TempFolder();
+        var notebook = temp.Combine("redeclare.ipynb");
+        await File.WriteAllTextAsync(notebook, $$$"""
+            {"cells": [{{{Cell(@"var x = 1;\nx")}}}, {{{Cell("var y = 2;")}}}, {{{Cell(@"var x = 2.5;\nx * y")}}}],
+             "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}},
+             "nbformat": 4, "nbformat_minor": 5}
+            """);
+
+        var export = await ToolRun.RunAsync(["run", notebook, "--cs", temp.Combine("apps")]);
+
+        Assert.Equal(ExitCodes.Success, export.ExitCode);
+        Assert.Contains("warning: redeclare.ipynb cell 3 declares 'x' again (first in cell 1): a program cannot, so redeclare.cs will not compile", export.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("'y'", export.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp.Combine("apps", "redeclare.cs")));
+
+        static string Cell(string source) =>
+            $$$"""{"cell_type": "code", "metadata": {"dotnet_interactive": {"language": "csharp"}}, "source": ["{{{source}}}"], "outputs": [], "execution_count": null}""";
     }
 
     [Fact]
