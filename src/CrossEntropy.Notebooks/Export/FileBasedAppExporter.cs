@@ -13,8 +13,9 @@ namespace CrossEntropy.Notebooks.Export;
 /// <remarks>
 /// What a script allows and a program does not is converted: using directives move to the top, type
 /// declarations to the end, script fields become locals and methods local functions. A variable declared
-/// again in a later cell (legal in a notebook) is a compile error in the exported app: the export still writes the
-/// app, and says which cell and name in a warning.
+/// again in a later cell (legal in a notebook, a duplicate local in a program) gets a new name from that cell on
+/// (<see cref="VariableRenamer"/>); where a syntactic rename would be unsafe the export keeps the names, still writes
+/// the app, and says which cell and name keep it from compiling in a warning.
 /// </remarks>
 internal static class FileBasedAppExporter
 {
@@ -39,9 +40,10 @@ internal static class FileBasedAppExporter
     public static string Generate(NotebookDocument notebook, string projectReference, List<string>? warnings = null)
     {
         var firstDeclared = new Dictionary<string, int>(StringComparer.Ordinal); // variable → the cell that declared it
+        var renamer = VariableRenamer.For(notebook.Cells.Where(c => c.Kind == CellKind.Code)
+            .SelectMany(c => CellSegmenter.Split(c.Source)).Where(s => s.Kind == SegmentKind.CSharp).Select(s => s.Text));
         var usings = new List<string>(ScriptSession.KernelImports.Select(n => $"using {n};"));
         var types = new List<string>();
-        var variables = new List<string>();
         var body = new StringBuilder();
         var hasCommands = false;
         foreach (var cell in notebook.Cells)
@@ -64,27 +66,27 @@ internal static class FileBasedAppExporter
                 switch (segment.Kind)
                 {
                     case SegmentKind.CSharp:
-                        var pieces = ScriptToProgram.Convert(segment.Text, Helper + ".Display");
+                        var pieces = ScriptToProgram.Convert(renamer.Rewrite(segment.Text, cell.Number), Helper + ".Display");
                         usings.AddRange(pieces.Usings.Where(u => !usings.Contains(u)));
                         types.AddRange(pieces.Types);
                         foreach (var name in pieces.Variables)
                         {
                             if (firstDeclared.TryGetValue(name, out var first))
                             {
-                                warnings?.Add($"{notebook.FileName} cell {cell.Number} declares '{name}' again (first in cell {first}): " +
-                                              $"a program cannot, so {notebook.Name}.cs will not compile until one of them is renamed in the notebook.");
+                                warnings?.Add($"{notebook.FileName} cell {cell.Number} declares '{name}' again (first in cell {first}), and a lambda, " +
+                                              $"loop or nested block declares it too, so the export cannot rename it: {notebook.Name}.cs will not compile " +
+                                              "until one of them is renamed in the notebook.");
                             }
 
                             firstDeclared.TryAdd(name, cell.Number);
                         }
 
-                        variables.AddRange(pieces.Variables);
                         body.Append(pieces.Statements.TrimEnd()).Append('\n');
                         break;
                     case SegmentKind.CrossEntropyCommand:
                         hasCommands = true;
                         body.Append(Helper).Append(".Command(").Append(Literal(segment.Text)).Append(", ")
-                            .Append(Resolver(variables.Distinct().ToList())).Append(");\n");
+                            .Append(Resolver(renamer.Variables)).Append(");\n");
                         break;
                     case SegmentKind.ProjectPackageReference:
                         body.Append("// ").Append(segment.Text).Append(": the #:project line above references the library instead\n");
@@ -116,14 +118,15 @@ internal static class FileBasedAppExporter
     }
 
     // Lets a magic line name notebook variables, as the runner's resolver does over the script state.
-    private static string Resolver(IReadOnlyList<string> variables)
+    // Keys are the notebook's names (what a magic line says), values the program's (what the app declares).
+    private static string Resolver(IReadOnlyDictionary<string, string> variables)
     {
         if (variables.Count == 0)
         {
             return "static _ => (false, null)";
         }
 
-        var arms = string.Concat(variables.Select(v => $"\"{v}\" => (true, (object?){v}), "));
+        var arms = string.Concat(variables.Select(v => $"\"{v.Key}\" => (true, (object?){v.Value}), "));
         return $"name => name switch {{ {arms}_ => (false, (object?)null) }}";
     }
 

@@ -1,0 +1,152 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CrossEntropy.Notebooks.Export;
+
+/// <summary>
+/// Gives a variable that a later cell declares again a new name in the exported program. In a notebook each cell is a
+/// script submission, so <c>var x</c> may be declared again and later cells see the newest one; in one program that is
+/// a duplicate local. The later declaration and every later use become <c>x_3</c> (3: the cell of the declaration).
+/// </summary>
+/// <remarks>
+/// The renaming is syntactic, so it is only done where it cannot change what a name means: when no lambda, local
+/// function, pattern, loop or nested block in the notebook declares a name that is declared again at the top (such a
+/// name would shadow the outer one in a way a syntactic rename cannot follow). Otherwise the exporter leaves the names
+/// and warns. Member names (<c>a.x</c>, <c>new T { x = 1 }</c>, <c>f(x: 1)</c>) and type names are never renamed.
+/// </remarks>
+internal sealed class VariableRenamer
+{
+    private static readonly CSharpParseOptions s_script = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
+    private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _programNames = new(StringComparer.Ordinal);
+
+    private VariableRenamer(bool enabled) => Enabled = enabled;
+
+    /// <summary>Whether names are renamed (false: some declaration would make a syntactic rename unsafe).</summary>
+    public bool Enabled { get; }
+
+    /// <summary>The notebook's script-level variables declared so far, each with its current name in the program.</summary>
+    public IReadOnlyDictionary<string, string> Variables => _programNames;
+
+    /// <summary>Looks at every C# segment of the notebook, in order, to decide whether renaming is safe.</summary>
+    public static VariableRenamer For(IEnumerable<string> segments)
+    {
+        var roots = segments.Select(code => CSharpSyntaxTree.ParseText(code, s_script).GetRoot()).ToList();
+        var topLevel = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nested = new HashSet<string>(StringComparer.Ordinal);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            foreach (var name in TopLevelNames(root))
+            {
+                topLevel[name] = topLevel.GetValueOrDefault(name) + 1;
+            }
+
+            foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)))
+            {
+                identifiers.Add(token.ValueText);
+                if (IsNestedDeclaration(token))
+                {
+                    nested.Add(token.ValueText);
+                }
+            }
+        }
+
+        var redeclared = topLevel.Where(p => p.Value > 1).Select(p => p.Key);
+        var renamer = new VariableRenamer(!redeclared.Any(nested.Contains));
+        renamer._identifiers.UnionWith(identifiers);
+        return renamer;
+    }
+
+    /// <summary>
+    /// Rewrites one segment (cell <paramref name="cell"/>): its top-level declarations of names declared before get new
+    /// names, and every use of a renamed variable gets its current name. Segments must come in notebook order.
+    /// </summary>
+    public string Rewrite(string code, int cell)
+    {
+        var root = CSharpSyntaxTree.ParseText(code, s_script).GetRoot();
+        foreach (var name in TopLevelNames(root).Distinct())
+        {
+            _programNames[name] = Enabled && _programNames.ContainsKey(name) ? Fresh(name, cell) : name;
+        }
+
+        if (!Enabled)
+        {
+            return code;
+        }
+
+        var renames = _programNames.Where(p => p.Key != p.Value).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        if (renames.Count == 0)
+        {
+            return code;
+        }
+
+        return root.ReplaceTokens(
+            root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken) && renames.ContainsKey(t.ValueText) && IsVariable(t)),
+            (original, _) => SyntaxFactory.Identifier(original.LeadingTrivia, Renamed(original, renames[original.ValueText]), original.TrailingTrivia)).ToFullString();
+    }
+
+    // Where a variable's name also names a member (`new { x }`, the tuple `(x, y)`), the member keeps the old name.
+    private static string Renamed(SyntaxToken original, string name) => original.Parent?.Parent switch
+    {
+        AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } => $"{original.ValueText} = {name}",
+        ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax } => $"{original.ValueText}: {name}",
+        _ => name,
+    };
+
+    private string Fresh(string name, int cell)
+    {
+        var candidate = $"{name}_{cell}";
+        for (var i = 2; !_identifiers.Add(candidate); i++)
+        {
+            candidate = $"{name}_{cell}_{i}";
+        }
+
+        return candidate;
+    }
+
+    // Script-level variables: `var x = …;` statements and fields, which become locals of the program.
+    private static IEnumerable<string> TopLevelNames(SyntaxNode root) =>
+        ((CompilationUnitSyntax)root).Members.SelectMany(member => member switch
+        {
+            GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
+            FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
+            _ => [],
+        });
+
+    // A name introduced anywhere but a script-level declaration: parameters, nested locals, patterns, loops, catch,
+    // local functions, queries, type parameters.
+    private static bool IsNestedDeclaration(SyntaxToken token) => token.Parent switch
+    {
+        VariableDeclaratorSyntax declarator => declarator.Parent?.Parent is not (LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax } or FieldDeclarationSyntax),
+        ParameterSyntax or SingleVariableDesignationSyntax or ForEachStatementSyntax or CatchDeclarationSyntax
+            or LocalFunctionStatementSyntax or FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or JoinIntoClauseSyntax
+            or QueryContinuationSyntax or TypeParameterSyntax => true,
+        _ => false,
+    };
+
+    // A use or script-level declaration of a variable, not a member, named argument or type with the same name.
+    private static bool IsVariable(SyntaxToken token)
+    {
+        switch (token.Parent)
+        {
+            case VariableDeclaratorSyntax declarator:
+                return declarator.Parent?.Parent is LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax } or FieldDeclarationSyntax;
+            case IdentifierNameSyntax name:
+                return name.Parent switch
+                {
+                    MemberAccessExpressionSyntax access when access.Name == name => false,
+                    MemberBindingExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or NameColonSyntax or NameEqualsSyntax => false,
+                    // nameof(x) is the text "x": the earlier x, which still exists under that name, gives the same text.
+                    ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } => false,
+                    AssignmentExpressionSyntax assignment when assignment.Left == name && assignment.Parent is InitializerExpressionSyntax
+                        { RawKind: (int)SyntaxKind.ObjectInitializerExpression or (int)SyntaxKind.WithInitializerExpression } => false,
+                    _ => !SyntaxFacts.IsInTypeOnlyContext(name),
+                };
+            default:
+                return false;
+        }
+    }
+}
