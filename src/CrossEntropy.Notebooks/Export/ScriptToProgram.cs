@@ -12,7 +12,8 @@ namespace CrossEntropy.Notebooks.Export;
 /// </summary>
 internal static class ScriptToProgram
 {
-    private static readonly CSharpParseOptions s_script = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+    /// <summary>How a notebook cell's C# is parsed: as a script submission, at the latest language version.</summary>
+    internal static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     /// <summary>The pieces of one submission.</summary>
     public sealed record Pieces(IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types, IReadOnlyList<string> Variables);
@@ -20,7 +21,7 @@ internal static class ScriptToProgram
     /// <summary>Splits <paramref name="code"/>; <paramref name="display"/> names the method that prints a trailing value.</summary>
     public static Pieces Convert(string code, string display)
     {
-        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, s_script).GetRoot();
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, ScriptOptions).GetRoot();
         var usings = root.Usings.Select(u => u.ToString().Trim()).ToList();
         var types = new List<string>();
         var variables = new List<string>();

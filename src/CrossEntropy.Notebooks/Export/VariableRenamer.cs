@@ -17,8 +17,6 @@ namespace CrossEntropy.Notebooks.Export;
 /// </remarks>
 internal sealed class VariableRenamer
 {
-    private static readonly CSharpParseOptions s_script = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-
     private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _programNames = new(StringComparer.Ordinal);
 
@@ -33,7 +31,7 @@ internal sealed class VariableRenamer
     /// <summary>Looks at every C# segment of the notebook, in order, to decide whether renaming is safe.</summary>
     public static VariableRenamer For(IEnumerable<string> segments)
     {
-        var roots = segments.Select(code => CSharpSyntaxTree.ParseText(code, s_script).GetRoot()).ToList();
+        var roots = segments.Select(code => CSharpSyntaxTree.ParseText(code, ScriptToProgram.ScriptOptions).GetRoot()).ToList();
         var topLevel = new Dictionary<string, int>(StringComparer.Ordinal);
         var nested = new HashSet<string>(StringComparer.Ordinal);
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +64,7 @@ internal sealed class VariableRenamer
     /// </summary>
     public string Rewrite(string code, int cell)
     {
-        var root = CSharpSyntaxTree.ParseText(code, s_script).GetRoot();
+        var root = CSharpSyntaxTree.ParseText(code, ScriptToProgram.ScriptOptions).GetRoot();
         foreach (var name in TopLevelNames(root).Distinct())
         {
             _programNames[name] = Enabled && _programNames.ContainsKey(name) ? Fresh(name, cell) : name;
