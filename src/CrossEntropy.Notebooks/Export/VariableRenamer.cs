@@ -13,7 +13,8 @@ namespace CrossEntropy.Notebooks.Export;
 /// The renaming is syntactic, so it is only done where it cannot change what a name means: when no lambda, local
 /// function, pattern, loop or nested block in the notebook declares a name that is declared again at the top (such a
 /// name would shadow the outer one in a way a syntactic rename cannot follow). Otherwise the exporter leaves the names
-/// and warns. Member names (<c>a.x</c>, <c>new T { x = 1 }</c>, <c>f(x: 1)</c>) and type names are never renamed.
+/// and warns. Member names (<c>a.x</c>, <c>new T { x = 1 }</c>, <c>f(x: 1)</c>), type names and anything inside a
+/// class or record declared in a cell (which cannot see the script's variables) are never renamed.
 /// </remarks>
 internal sealed class VariableRenamer
 {
@@ -115,23 +116,35 @@ internal sealed class VariableRenamer
         });
 
     // A name introduced anywhere but a script-level declaration: parameters, nested locals, patterns, loops, catch,
-    // local functions, queries, type parameters.
-    private static bool IsNestedDeclaration(SyntaxToken token) => token.Parent switch
+    // local functions, queries, type parameters. Type declarations do not count: nothing inside them is renamed.
+    private static bool IsNestedDeclaration(SyntaxToken token) => !InsideType(token) && token.Parent switch
     {
-        VariableDeclaratorSyntax declarator => declarator.Parent?.Parent is not (LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax } or FieldDeclarationSyntax),
+        VariableDeclaratorSyntax declarator => !IsScriptLevel(declarator),
         ParameterSyntax or SingleVariableDesignationSyntax or ForEachStatementSyntax or CatchDeclarationSyntax
             or LocalFunctionStatementSyntax or FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or JoinIntoClauseSyntax
             or QueryContinuationSyntax or TypeParameterSyntax => true,
         _ => false,
     };
 
+    // `var x = …;` at the top of a cell, or a script field: the variables a later cell can declare again.
+    private static bool IsScriptLevel(VariableDeclaratorSyntax declarator) =>
+        declarator.Parent?.Parent is LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax } or FieldDeclarationSyntax { Parent: CompilationUnitSyntax };
+
+    // A class or record declared in a cell cannot see the script's variables, so its names are its own.
+    private static bool InsideType(SyntaxToken token) => token.Parent?.AncestorsAndSelf().Any(n => n is BaseTypeDeclarationSyntax) == true;
+
     // A use or script-level declaration of a variable, not a member, named argument or type with the same name.
     private static bool IsVariable(SyntaxToken token)
     {
+        if (InsideType(token))
+        {
+            return false;
+        }
+
         switch (token.Parent)
         {
             case VariableDeclaratorSyntax declarator:
-                return declarator.Parent?.Parent is LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax } or FieldDeclarationSyntax;
+                return IsScriptLevel(declarator);
             case IdentifierNameSyntax name:
                 return name.Parent switch
                 {

@@ -42,7 +42,7 @@ public sealed class FileBasedAppTests
         using var temp = new TempFolder();
         var notebook = WriteNotebook(temp, "redeclare",
             @"var x = 1.25;\nvar y = 4;\nvar p = new { x };\nx * y",
-            @"var x = 2.5;\nvar t = (x, y);\nvar q = new { x };\n$""{x} {t.x} {q.x} {p.x} {nameof(x)}""",
+            @"class Box { public double x = 0.5; public double Twice() => 2 * x; }\nvar x = 2.5;\nvar t = (x, y);\nvar q = new { x };\n$""{x} {t.x} {q.x} {p.x} {nameof(x)} {new Box().Twice()}""",
             @"var total = x * y + t.x;\ntotal");
         var apps = temp.Combine("apps");
 
@@ -60,7 +60,7 @@ public sealed class FileBasedAppTests
 
         Assert.True(exitCode == 0, $"dotnet run {app} exited {exitCode}:\n{stdout}\n{stderr}");
         var printed = stdout.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        Assert.Equal(["5", "2.5 2.5 2.5 1.25 x", "12.5"], run.PlainTexts);
+        Assert.Equal(["5", "2.5 2.5 2.5 1.25 x 1", "12.5"], run.PlainTexts);
         Assert.All(run.PlainTexts, shown => Assert.Contains(shown, printed));
     }
 
