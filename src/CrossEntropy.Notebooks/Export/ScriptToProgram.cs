@@ -31,6 +31,7 @@ internal static class ScriptToProgram
         {
             var member = members[i];
             var text = member.ToFullString();
+            variables.AddRange(VariableRenamer.ScriptLevelNames(member));
             switch (member)
             {
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax expression } when i == members.Count - 1 && expression.SemicolonToken.IsMissing:
@@ -38,12 +39,7 @@ internal static class ScriptToProgram
                         .Append(display).Append('(').Append(expression.Expression.ToString()).Append(");")
                         .Append(member.GetTrailingTrivia().ToFullString());
                     break;
-                case GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }:
-                    variables.AddRange(local.Declaration.Variables.Select(v => v.Identifier.Text));
-                    statements.Append(text);
-                    break;
                 case FieldDeclarationSyntax field:
-                    variables.AddRange(field.Declaration.Variables.Select(v => v.Identifier.Text));
                     statements.Append(WithoutModifiers(field, field.Modifiers).ToFullString());
                     break;
                 case MethodDeclarationSyntax method:

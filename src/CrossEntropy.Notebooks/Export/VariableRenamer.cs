@@ -91,9 +91,21 @@ internal sealed class VariableRenamer
     private static string Renamed(SyntaxToken original, string name) => original.Parent?.Parent switch
     {
         AnonymousObjectMemberDeclaratorSyntax { NameEquals: null } => $"{original.ValueText} = {name}",
-        ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax } => $"{original.ValueText}: {name}",
+        ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax tuple } when !IsDeconstruction(tuple) => $"{original.ValueText}: {name}",
         _ => name,
     };
+
+    // `(x, y) = …` assigns to x and y, where C# forbids element names; `… = (y, x)` is deconstructed, where they are ignored.
+    private static bool IsDeconstruction(TupleExpressionSyntax tuple)
+    {
+        ExpressionSyntax outer = tuple;
+        while (outer.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax enclosing })
+        {
+            outer = enclosing;
+        }
+
+        return outer.Parent is AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax };
+    }
 
     private string Fresh(string name, int cell)
     {
@@ -106,21 +118,32 @@ internal sealed class VariableRenamer
         return candidate;
     }
 
-    // Script-level variables: `var x = …;` statements and fields, which become locals of the program.
-    private static IEnumerable<string> TopLevelNames(SyntaxNode root) =>
-        ((CompilationUnitSyntax)root).Members.SelectMany(member => member switch
-        {
-            GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } => local.Declaration.Variables.Select(v => v.Identifier.ValueText),
-            FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
-            _ => [],
-        });
+    // Script-level variables, which become locals of the program.
+    private static IEnumerable<string> TopLevelNames(SyntaxNode root) => ((CompilationUnitSyntax)root).Members.SelectMany(ScriptLevelNames);
+
+    /// <summary>
+    /// The script-level variables one member of a cell declares: <c>var x = …;</c>, script fields, and the expression
+    /// variables whose scope is the script (<c>out var n</c>, <c>var (a, b) = …</c>, a pattern in an <c>if</c> condition).
+    /// </summary>
+    internal static IEnumerable<string> ScriptLevelNames(MemberDeclarationSyntax member) => member switch
+    {
+        GlobalStatementSyntax global => global.Statement is LocalDeclarationStatementSyntax local
+            ? local.Declaration.Variables.Select(v => v.Identifier.ValueText).Concat(Designations(global))
+            : Designations(global),
+        FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
+        _ => [],
+    };
+
+    private static IEnumerable<string> Designations(GlobalStatementSyntax global) =>
+        global.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Where(IsScriptLevel).Select(d => d.Identifier.ValueText);
 
     // A name introduced anywhere but a script-level declaration: parameters, nested locals, patterns, loops, catch,
     // local functions, queries, type parameters. Type declarations do not count: nothing inside them is renamed.
     private static bool IsNestedDeclaration(SyntaxToken token) => !InsideType(token) && token.Parent switch
     {
         VariableDeclaratorSyntax declarator => !IsScriptLevel(declarator),
-        ParameterSyntax or SingleVariableDesignationSyntax or ForEachStatementSyntax or CatchDeclarationSyntax
+        SingleVariableDesignationSyntax designation => !IsScriptLevel(designation),
+        ParameterSyntax or ForEachStatementSyntax or CatchDeclarationSyntax
             or LocalFunctionStatementSyntax or FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or JoinIntoClauseSyntax
             or QueryContinuationSyntax or TypeParameterSyntax => true,
         _ => false,
@@ -129,6 +152,34 @@ internal sealed class VariableRenamer
     // `var x = …;` at the top of a cell, or a script field: the variables a later cell can declare again.
     private static bool IsScriptLevel(VariableDeclaratorSyntax declarator) =>
         declarator.Parent?.Parent is LocalDeclarationStatementSyntax { Parent: GlobalStatementSyntax } or FieldDeclarationSyntax { Parent: CompilationUnitSyntax };
+
+    // An expression variable lives as long as the statement around it, except in the statements whose variables C# lets
+    // out into the enclosing scope (here the script): expression and declaration statements, return and throw, an `if`'s
+    // condition and a `switch`'s governing expression. Lambdas, local functions, switch-expression arms and queries
+    // scope their own.
+    private static bool IsScriptLevel(SingleVariableDesignationSyntax designation)
+    {
+        SyntaxNode child = designation;
+        for (var node = designation.Parent; node != null; child = node, node = node.Parent)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or SwitchExpressionArmSyntax or QueryExpressionSyntax
+                    or BaseTypeDeclarationSyntax:
+                    return false;
+                case StatementSyntax statement:
+                    return statement.Parent is GlobalStatementSyntax && statement switch
+                    {
+                        ExpressionStatementSyntax or LocalDeclarationStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax => true,
+                        IfStatementSyntax conditional => child == conditional.Condition,
+                        SwitchStatementSyntax choice => child == choice.Expression,
+                        _ => false,
+                    };
+            }
+        }
+
+        return false;
+    }
 
     // A class or record declared in a cell cannot see the script's variables, so its names are its own.
     private static bool InsideType(SyntaxToken token) => token.Parent?.AncestorsAndSelf().Any(n => n is BaseTypeDeclarationSyntax) == true;
@@ -145,6 +196,8 @@ internal sealed class VariableRenamer
         {
             case VariableDeclaratorSyntax declarator:
                 return IsScriptLevel(declarator);
+            case SingleVariableDesignationSyntax designation:
+                return IsScriptLevel(designation);
             case IdentifierNameSyntax name:
                 return name.Parent switch
                 {

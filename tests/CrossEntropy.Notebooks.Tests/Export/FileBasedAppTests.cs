@@ -65,6 +65,35 @@ public sealed class FileBasedAppTests
     }
 
     [Fact]
+    public async Task Out_variables_deconstructions_and_if_patterns_declared_again_are_renamed_and_the_app_prints_what_the_notebook_shows()
+    {
+        // Expression variables in these statements belong to the script, like `var x`: a later cell may declare them again.
+        using var temp = new TempFolder();
+        var notebook = WriteNotebook(temp, "expressions",
+            @"int.TryParse(""1"", out var n);\nobject o = 2;\nif (o is not int k) throw new InvalidOperationException();\nvar (a, b) = (1, 2);\nn + k + a * b",
+            @"int.TryParse(""20"", out var n);\nif (o is not int k) throw new InvalidOperationException();\nvar (a, b) = (3, 4);\n(a, b) = (b, a);\n(var c, var d) = (n, k);\n$""{n} {k} {a} {b} {c * d}""",
+            @"var q = new[] { 5 }.Select(v => int.TryParse(""6"", out var m) ? m + v : 0).First();\nn + k + a - b + q");
+        var apps = temp.Combine("apps");
+
+        var export = await ToolRun.RunAsync(["run", notebook, "--cs", apps]);
+        Assert.Equal(ExitCodes.Success, export.ExitCode);
+        Assert.DoesNotContain("warning", export.Error, StringComparison.Ordinal);
+        var app = Path.Combine(apps, "expressions.cs");
+        var text = await File.ReadAllTextAsync(app);
+        Assert.Contains("int.TryParse(\"20\", out var n_2);", text, StringComparison.Ordinal);
+        Assert.Contains("if (o is not int k_2)", text, StringComparison.Ordinal);
+        Assert.Contains("(a_2, b_2) = (b_2, a_2);", text, StringComparison.Ordinal); // no tuple element names in a deconstruction
+
+        var run = await NotebookCheck.RunAsync(notebook);
+        var (exitCode, stdout, stderr) = await DotnetRunAsync(app);
+
+        Assert.True(exitCode == 0, $"dotnet run {app} exited {exitCode}:\n{stdout}\n{stderr}");
+        var printed = stdout.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        Assert.Equal(["5", "20 2 4 3 40", "34"], run.PlainTexts);
+        Assert.All(run.PlainTexts, shown => Assert.Contains(shown, printed));
+    }
+
+    [Fact]
     public async Task A_variable_declared_again_that_a_lambda_also_declares_is_named_in_a_warning()
     {
         // The lambda's own x would need a scope-aware rename; the export keeps the names and says why the app will not compile.
