@@ -20,7 +20,7 @@ internal sealed class PageRenderer(AssetLinks assets)
     public static string PageName(NotebookDocument notebook) => notebook.Name + ".html";
 
     /// <summary>Markdown (with <c>$…$</c> and <c>$$…$$</c> math) to HTML, as on the pages.</summary>
-    public static string MarkdownToHtml(string markdown) => Markdown.ToHtml(DisplayMathOnOwnLines(markdown), s_markdown);
+    public static string MarkdownToHtml(string markdown) => Markdown.ToHtml(InlineMathOnOneLine(DisplayMathOnOwnLines(markdown)), s_markdown);
 
     /// <summary>
     /// Jupyter and VS Code show a line that is only <c>$$…$$</c> as display math, but Markdig reads it as
@@ -46,6 +46,74 @@ internal sealed class PageRenderer(AssetLinks assets)
         }
 
         return output.ToString(0, output.Length - 1);
+    }
+
+    /// <summary>
+    /// Jupyter and VS Code typeset <c>$…$</c> that wraps onto the next line of a paragraph; Markdig leaves both dollars
+    /// as text. A line that leaves an inline <c>$</c> open is joined to the next one (outside fenced code, inline code
+    /// and <c>$$</c>), so the page shows the formula the way the notebook does.
+    /// </summary>
+    internal static string InlineMathOnOneLine(string markdown)
+    {
+        var lines = markdown.Split('\n');
+        var output = new StringBuilder(markdown.Length);
+        var fenced = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                fenced = !fenced;
+            }
+
+            output.Append(line);
+            var joins = !fenced && i + 1 < lines.Length && ContinuesParagraph(lines[i + 1]) && OpensInlineMath(line);
+            output.Append(joins ? ' ' : '\n');
+        }
+
+        return output.ToString(0, output.Length - 1);
+    }
+
+    // Not blank and not the start of a heading, list item, quote, table row or fence.
+    private static bool ContinuesParagraph(string next)
+    {
+        var t = next.TrimStart();
+        return t.Length > 0 && !"#>|`~".Contains(t[0], StringComparison.Ordinal)
+            && !(t.Length > 1 && "-*+".Contains(t[0], StringComparison.Ordinal) && t[1] == ' ')
+            && !System.Text.RegularExpressions.Regex.IsMatch(t, @"^\d+[.)] ");
+    }
+
+    // An odd number of single, unescaped dollars outside `code` spans.
+    private static bool OpensInlineMath(string line)
+    {
+        var open = false;
+        var inCode = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            switch (line[i])
+            {
+                case '\\' when !inCode:
+                    i++;
+                    break;
+                case '`':
+                    inCode = !inCode;
+                    break;
+                case '$' when !inCode:
+                    if (i + 1 < line.Length && line[i + 1] == '$')
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        open = !open;
+                    }
+
+                    break;
+            }
+        }
+
+        return open;
     }
 
     public string RenderNotebook(NotebookRun run, PageLink? previous, PageLink? next)

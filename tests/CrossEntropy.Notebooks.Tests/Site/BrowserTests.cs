@@ -92,6 +92,12 @@ public sealed class BrowserTests
                 problems.Add($"{name}: {mathSpans} math span(s), {typeset} typeset by KaTeX, {katexErrors} KaTeX error(s)");
             }
 
+            // A dollar left in the prose is math that neither Markdig nor KaTeX picked up.
+            var strayDollars = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('.ce-markdown')].map(m => { const c = m.cloneNode(true); " +
+                "c.querySelectorAll('.katex, code, pre').forEach(e => e.remove()); return c.textContent; })" +
+                ".filter(t => t.includes('$')).map(t => t.trim().slice(0, 120))");
+            problems.AddRange(strayDollars.Select(t => $"{name}: untypeset math in \"{t}\""));
             problems.AddRange(errors.Select(e => $"{name}: console error: {e}"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"{site}-{Path.GetFileNameWithoutExtension(file)}.png"), FullPage = true });
             await page.CloseAsync();
