@@ -23,9 +23,10 @@ internal sealed class BinaryObjective(int capacity) : TrainingObjective
 
     public override int CountCorrect(ReadOnlySpan<double> logits, ReadOnlySpan<int> labels)
     {
+        // Logit ≥ 0 is probability ≥ 0.5: a tie counts as positive, as in ClassificationError and LogisticRegression.Predict.
         var correct = 0;
         for (var i = 0; i < labels.Length; i++)
-            correct += (logits[i] > 0 ? 1 : 0) == labels[i] ? 1 : 0;
+            correct += (logits[i] >= 0 ? 1 : 0) == labels[i] ? 1 : 0;
         return correct;
     }
 

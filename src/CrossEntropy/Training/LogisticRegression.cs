@@ -104,12 +104,12 @@ public sealed class LogisticRegression
         return p[0];
     }
 
-    /// <summary>The predicted class of one row: 1 when the logit is positive, else 0.</summary>
+    /// <summary>The predicted class of one row: 1 when the logit is ≥ 0 (probability ≥ 0.5, as <see cref="ClassificationError"/> decides), else 0.</summary>
     /// <exception cref="ArgumentException">When the row does not have <see cref="FeatureCount"/> values.</exception>
     public int Predict(params double[] features) => Predict((ReadOnlySpan<double>)features);
 
     /// <inheritdoc cref="Predict(double[])"/>
-    public int Predict(ReadOnlySpan<double> features) => Logit(features) > 0 ? 1 : 0;
+    public int Predict(ReadOnlySpan<double> features) => Logit(features) >= 0 ? 1 : 0;
 
     /// <summary>Writes the logit of every row of <paramref name="features"/> (N×F) into <paramref name="destination"/> (N).</summary>
     /// <exception cref="ArgumentException">When the features are not whole rows or the destination length is not N.</exception>

@@ -74,8 +74,8 @@ public class LogisticRegressionTests
         var history = new LogisticRegression(2).Fit(data, new TrainingOptions { LearningRate = 0.5, Epochs = 50 });
 
         Assert.Equal(Math.Log(2), history.Steps[0].TrainLoss, 1e-14);
-        // Every logit is 0, so everyone is predicted to fail: the accuracy is the share who did.
-        Assert.Equal(Students.LabelArray().Count(l => l == 0) / 200.0, history.Steps[0].TrainAccuracy);
+        // Every logit is 0 (probability 0.5, which counts as pass, as in ClassificationError): the accuracy is the share who passed.
+        Assert.Equal(Students.LabelArray().Count(l => l == 1) / 200.0, history.Steps[0].TrainAccuracy);
         for (var s = 1; s < history.Steps.Count; s++)
             Assert.True(history.Steps[s].TrainLoss < history.Steps[s - 1].TrainLoss, $"full-batch loss rose at step {s}");
     }
@@ -132,6 +132,7 @@ public class LogisticRegressionTests
         Assert.Equal(1.2 * 6 + 0.9 * 7 - 11.4, model.Logit(6, 7), 14);
         Assert.Equal(1, model.Predict(6, 7));
         Assert.Equal(0, model.Predict(2, 5));
+        Assert.Equal(1, new LogisticRegression([1.0, 1.0], -3).Predict(1, 2)); // logit exactly 0: probability 0.5 counts as positive
         Assert.Equal(1 / (1 + Math.Exp(-model.Logit(2, 5))), model.Probability(2, 5), 15);
         Assert.Equal(0.0, model.Probability(0, -1000), 15); // a huge negative logit gives 0, not NaN
         Span<double> logits = stackalloc double[2];
