@@ -13,7 +13,7 @@ internal static class ProbabilityVectorFormat
     public static string Html(ProbabilityVector vector)
     {
         var (labels, scores, probabilities) = Parts(vector);
-        var html = Formatting.Html.Begin("ce-probabilities", Caption(vector, probabilities.Count), $"sum of probabilities: {NumberText.Short(probabilities.Sum())}");
+        var html = Formatting.Html.Begin("ce-probabilities", Caption(vector, probabilities.Count), Summary(vector, probabilities));
         html.Append("<div class=\"ce-bars\">");
         var shown = ReportText.Shown(probabilities.Count);
         for (var i = 0; i < shown; i++)
@@ -47,7 +47,8 @@ internal static class ProbabilityVectorFormat
         var (labels, scores, probabilities) = Parts(vector);
         var text = new StringBuilder();
         text.Append(Caption(vector, probabilities.Count)).Append('\n');
-        var table = new PlainTable(scores.Count > 0 ? ["class", "score", "p", ""] : ["class", "p", ""]);
+        var label = vector.IsDistribution ? "class" : "#";
+        var table = new PlainTable(scores.Count > 0 ? [label, "score", "p", ""] : [label, "p", ""]);
         var shown = ReportText.Shown(probabilities.Count);
         for (var i = 0; i < shown; i++)
         {
@@ -61,10 +62,15 @@ internal static class ProbabilityVectorFormat
             table.Note(Formatting.Html.MoreText(probabilities.Count - shown, "classes"));
         }
 
-        table.Note($"sum of probabilities: {NumberText.Short(probabilities.Sum())}");
+        table.Note(Summary(vector, probabilities));
         table.WriteTo(text);
         return text.ToString();
     }
+
+    // Softmax probabilities share one unit of belief, so their sum (1) is a check; sigmoid ones are independent.
+    private static string Summary(ProbabilityVector vector, IReadOnlyList<double> probabilities) => vector.IsDistribution
+        ? $"sum of probabilities: {NumberText.Short(probabilities.Sum())}"
+        : "each score has its own probability (they need not sum to 1)";
 
     private static string Caption(ProbabilityVector vector, int count) =>
         $"{(string.IsNullOrWhiteSpace(vector.Activation) ? "probabilities" : vector.Activation)} of {NumberText.Integer(count)} score{(count == 1 ? "" : "s")}";

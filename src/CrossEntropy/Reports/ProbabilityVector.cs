@@ -11,4 +11,11 @@ public sealed record ProbabilityVector(
     string Activation,
     ImmutableArray<string> Labels,
     ImmutableArray<double> Scores,
-    ImmutableArray<double> Probabilities);
+    ImmutableArray<double> Probabilities)
+{
+    /// <summary>
+    /// Whether the probabilities are one distribution over classes, summing to 1 (softmax), rather than one independent
+    /// probability per score (sigmoid), whose sum means nothing.
+    /// </summary>
+    public bool IsDistribution => !string.Equals(Activation, "sigmoid", StringComparison.OrdinalIgnoreCase);
+}

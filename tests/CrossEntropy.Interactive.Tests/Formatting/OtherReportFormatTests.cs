@@ -33,6 +33,22 @@ public class OtherReportFormatTests
     }
 
     [Fact]
+    public void Sigmoid_probabilities_are_not_summed_or_called_classes()
+    {
+        // Each sigmoid output is its own probability: a sum of 2.5 would read as a broken distribution.
+        var vector = Torch.Sigmoid([-3.0, 0, 3]);
+        var text = CrossEntropyFormatters.ToPlainText(vector);
+        var document = HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(vector));
+
+        Assert.False(vector.IsDistribution);
+        Assert.DoesNotContain("sum of probabilities", text);
+        Assert.DoesNotContain("class", text);
+        Assert.Contains("they need not sum to 1", text);
+        Assert.DoesNotContain("sum of probabilities", document.Body!.TextContent);
+        Assert.Contains("they need not sum to 1", document.Body!.TextContent);
+    }
+
+    [Fact]
     public void Probability_vector_with_many_classes_counts_the_hidden_ones()
     {
         var p = Enumerable.Repeat(0.01, 100).ToImmutableArray();
@@ -52,7 +68,7 @@ public class OtherReportFormatTests
         Assert.Equal(2, rows.Count);
         Assert.Equal("A", rows[0][0]);
         Assert.Equal("0.008400", rows[0][2]);
-        Assert.Equal("2.076", rows[0][4]);
+        Assert.Equal("2.0757", rows[0][4]);
         Assert.Equal("B (best)", rows[1][0]);
         Assert.Equal("0.3024", rows[1][2]);
         Assert.Equal("-0.5194", rows[1][3]);
@@ -69,7 +85,7 @@ public class OtherReportFormatTests
 
         Assert.Contains("B (best)", text);
         Assert.Contains("0.3024", text);
-        Assert.Contains("2.076", text);
+        Assert.Contains("2.0757", text);
     }
 
     [Fact]
@@ -82,8 +98,8 @@ public class OtherReportFormatTests
         var distribution = tables[0].QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToArray()).ToList();
         Assert.Equal(["0", "0.5000", "0.2500"], distribution[0]);
         var quantities = tables[1].QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToArray()).ToList();
-        Assert.Equal(["entropy H(p)", "−Σ p·log₂ p", "1.500"], quantities[0]);
-        Assert.Equal(["cross-entropy H(p, q)", "−Σ p·log₂ q", "1.750"], quantities[1]);
+        Assert.Equal(["entropy H(p)", "−Σ p·log₂ p", "1.5000"], quantities[0]);
+        Assert.Equal(["cross-entropy H(p, q)", "−Σ p·log₂ q", "1.7500"], quantities[1]);
         Assert.Equal(["KL divergence KL(p‖q)", "H(p, q) − H(p)", "0.2500"], quantities[2]);
         Assert.Contains("value (bits)", tables[1].QuerySelector("thead")!.TextContent);
     }
