@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace CrossEntropy.Interactive.Formatting;
 
-/// <summary>How numbers are written for reading (4 significant digits) and for checking (the exact round-trip value).</summary>
+/// <summary>How numbers are written for reading (4 significant digits, 4 decimals from 1 up) and for checking (the exact round-trip value).</summary>
 public static class NumberText
 {
     /// <summary>
-    /// <paramref name="value"/> rounded to 4 significant digits, keeping trailing zeros so columns line up
-    /// (0.5 → "0.5000", 0.223143… → "0.2231"); very small or large magnitudes use an exponent
+    /// <paramref name="value"/> rounded to 4 significant digits below 1 and to 4 decimals (at most 5 digits) from 1 up,
+    /// keeping trailing zeros so columns line up (0.5 → "0.5000", 0.223143… → "0.2231", 2.07572… → "2.0757",
+    /// 123.456 → "123.46"); very small or large magnitudes use an exponent
     /// (0.0000123 → "1.230e-5"). NaN → "NaN", ±∞ → "∞"/"−∞", zero → "0".
     /// </summary>
     public static string Short(double value)
@@ -27,10 +28,13 @@ public static class NumberText
             return "0";
         }
 
+        // 4 significant digits below 1 (0.2231, 0.03512); from 1 up, 4 decimals until the number runs to 5 digits
+        // (1.0757, 12.076, 123.46), so a loss reads as the course's prose writes it.
         var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        // Rounding can carry into the next power of ten (9.99996 → 10.00), which changes the decimals needed.
-        var scaled = Math.Round(Math.Abs(value) / Math.Pow(10, exponent - 3), MidpointRounding.AwayFromZero);
-        if (scaled >= 10000)
+        var digits = exponent >= 0 ? 5 : 4;
+        // Rounding can carry into the next power of ten (9.99996 → 10.000), which changes the decimals needed.
+        var scaled = Math.Round(Math.Abs(value) / Math.Pow(10, exponent - digits + 1), MidpointRounding.AwayFromZero);
+        if (scaled >= Math.Pow(10, digits))
         {
             exponent++;
         }
@@ -40,7 +44,8 @@ public static class NumberText
             return value.ToString("0.000e+0", CultureInfo.InvariantCulture);
         }
 
-        return value.ToString("F" + Math.Max(0, 3 - exponent).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var decimals = exponent >= 0 ? Math.Max(0, 4 - exponent) : 3 - exponent;
+        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The exact value: the shortest text that parses back to the same double ("R" format, invariant culture).</summary>

@@ -16,7 +16,7 @@ public class BinaryLossReportFormatTests
 
         var rows = HtmlAssert.BodyRows(document);
         Assert.Equal(4, rows.Count);
-        Assert.Equal(["0", "1.000", "0.8000", "0.2000", "0.8000", "0.2231"], rows[0]);
+        Assert.Equal(["0", "1.0000", "0.8000", "0.2000", "0.8000", "0.2231"], rows[0]);
         Assert.Equal(["1", "0", "0.4000", "0.6000", "0.6000", "0.5108"], rows[1]);
 
         var total = document.QuerySelector("tfoot tr.ce-total")!;
@@ -91,7 +91,7 @@ public class BinaryLossReportFormatTests
         var document = HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(report));
 
         Assert.Contains("logit", document.QuerySelectorAll("thead th").Select(h => h.TextContent));
-        Assert.Equal("1.386", HtmlAssert.BodyRows(document)[0][2]); // ln(0.8 / 0.2)
+        Assert.Equal("1.3863", HtmlAssert.BodyRows(document)[0][2]); // ln(0.8 / 0.2)
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class LibraryReportFormatTests
         var rows = HtmlAssert.BodyRows(HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(comparison)));
 
         Assert.Equal(["0.008400", "0.3024"], rows.Select(r => r[2]));
-        Assert.Equal(["2.076", "0.5194"], rows.Select(r => r[4]));
+        Assert.Equal(["2.0757", "0.5194"], rows.Select(r => r[4]));
         Assert.Equal("B (best)", rows[1][0]);
     }
 
@@ -61,8 +61,8 @@ public class LibraryReportFormatTests
         var report = Information.Report([0.5, 0.25, 0.25], [0.25, 0.25, 0.5], LogBase.Two);
         var text = CrossEntropyFormatters.ToPlainText(report);
 
-        Assert.Contains("entropy H(p) = −Σ p·log₂ p = 1.500 bits", text);
-        Assert.Contains("cross-entropy H(p, q) = −Σ p·log₂ q = 1.750 bits", text);
+        Assert.Contains("entropy H(p) = −Σ p·log₂ p = 1.5000 bits", text);
+        Assert.Contains("cross-entropy H(p, q) = −Σ p·log₂ q = 1.7500 bits", text);
         Assert.Contains("KL divergence KL(p‖q) = H(p, q) − H(p) = 0.2500 bits", text);
     }
 
@@ -144,7 +144,7 @@ public class KerasReportFormatTests
         var document = HtmlAssert.Parse(CrossEntropyFormatters.ToHtml(report));
 
         var rows = HtmlAssert.BodyRows(document);
-        Assert.Equal(["0.3567", "1.204", "0.9163"], rows.Select(r => r[^1]));
+        Assert.Equal(["0.3567", "1.2040", "0.9163"], rows.Select(r => r[^1]));
         Assert.Equal(["orange", "lemon", "lemon"], rows.Select(r => r[1]));
         Assert.Equal(NumberText.Short(report.Total), document.QuerySelector("tr.ce-total td")!.TextContent);
     }

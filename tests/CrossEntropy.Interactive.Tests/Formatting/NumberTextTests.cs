@@ -9,10 +9,14 @@ public class NumberTextTests
     [Theory]
     [InlineData(0.22314355131420976, "0.2231")]
     [InlineData(0.5, "0.5000")]
-    [InlineData(1, "1.000")]
-    [InlineData(2.0757, "2.076")]
-    [InlineData(9.99996, "10.00")]
-    [InlineData(123.456, "123.5")]
+    [InlineData(1, "1.0000")]
+    [InlineData(2.0757207139381182, "2.0757")]
+    [InlineData(9.99994, "9.9999")]
+    [InlineData(9.99996, "10.000")]
+    [InlineData(0.99996, "1.0000")]
+    [InlineData(123.456, "123.46")]
+    [InlineData(99999.6, "100000")]
+    [InlineData(999999.6, "1.000e+6")]
     [InlineData(0.0084, "0.008400")]
     [InlineData(0.0000123, "1.230e-5")]
     [InlineData(12345678, "1.235e+7")]
@@ -20,7 +24,7 @@ public class NumberTextTests
     [InlineData(0, "0")]
     [InlineData(double.NaN, "NaN")]
     [InlineData(double.PositiveInfinity, "∞")]
-    public void Short_keeps_four_significant_digits(double value, string expected) =>
+    public void Short_keeps_four_significant_digits_below_one_and_four_decimals_above(double value, string expected) =>
         Assert.Equal(expected, NumberText.Short(value));
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class FileBasedAppTests
 {
     [Theory]
     [InlineData("01-fixture-basics", "sum of exponentials: 10.4752")]
-    [InlineData("03-fixture-command", "sum of 3 samples: 1.076 hartleys")]
+    [InlineData("03-fixture-command", "sum of 3 samples: 1.0757 hartleys")]
     public async Task An_exported_chapter_runs_with_dotnet_run_and_prints_the_notebooks_numbers(string chapter, string line)
     {
         using var temp = new TempFolder();
