@@ -44,24 +44,12 @@ public sealed class FileBasedAppTests
             @"var x = 1.25;\nvar y = 4;\nvar p = new { x };\nx * y",
             @"class Box { public double x = 0.5; public double Twice() => 2 * x; }\nvar x = 2.5;\nvar t = (x, y);\nvar q = new { x };\n$""{x} {t.x} {q.x} {p.x} {nameof(x)} {new Box().Twice()}""",
             @"var total = x * y + t.x;\ntotal");
-        var apps = temp.Combine("apps");
-
-        var export = await ToolRun.RunAsync(["run", notebook, "--cs", apps]);
-        Assert.Equal(ExitCodes.Success, export.ExitCode);
-        Assert.DoesNotContain("warning", export.Error, StringComparison.Ordinal);
-        var app = Path.Combine(apps, "redeclare.cs");
-        var text = await File.ReadAllTextAsync(app);
+        var text = await ExportAsync(notebook, temp);
         Assert.Contains("var x_2 = 2.5;", text, StringComparison.Ordinal);
         Assert.Contains("var t = (x: x_2, y);", text, StringComparison.Ordinal);
         Assert.Contains("var total = x_2 * y + t.x;", text, StringComparison.Ordinal);
 
-        var run = await NotebookCheck.RunAsync(notebook);
-        var (exitCode, stdout, stderr) = await DotnetRunAsync(app);
-
-        Assert.True(exitCode == 0, $"dotnet run {app} exited {exitCode}:\n{stdout}\n{stderr}");
-        var printed = stdout.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        Assert.Equal(["5", "2.5 2.5 2.5 1.25 x 1", "12.5"], run.PlainTexts);
-        Assert.All(run.PlainTexts, shown => Assert.Contains(shown, printed));
+        await AssertTheAppPrintsWhatTheNotebookShowsAsync(notebook, temp, ["5", "2.5 2.5 2.5 1.25 x 1", "12.5"]);
     }
 
     [Fact]
@@ -73,24 +61,12 @@ public sealed class FileBasedAppTests
             @"int.TryParse(""1"", out var n);\nobject o = 2;\nif (o is not int k) throw new InvalidOperationException();\nvar (a, b) = (1, 2);\nn + k + a * b",
             @"int.TryParse(""20"", out var n);\nif (o is not int k) throw new InvalidOperationException();\nvar (a, b) = (3, 4);\n(a, b) = (b, a);\n(var c, var d) = (n, k);\n$""{n} {k} {a} {b} {c * d}""",
             @"var q = new[] { 5 }.Select(v => int.TryParse(""6"", out var m) ? m + v : 0).First();\nn + k + a - b + q");
-        var apps = temp.Combine("apps");
-
-        var export = await ToolRun.RunAsync(["run", notebook, "--cs", apps]);
-        Assert.Equal(ExitCodes.Success, export.ExitCode);
-        Assert.DoesNotContain("warning", export.Error, StringComparison.Ordinal);
-        var app = Path.Combine(apps, "expressions.cs");
-        var text = await File.ReadAllTextAsync(app);
+        var text = await ExportAsync(notebook, temp);
         Assert.Contains("int.TryParse(\"20\", out var n_2);", text, StringComparison.Ordinal);
         Assert.Contains("if (o is not int k_2)", text, StringComparison.Ordinal);
         Assert.Contains("(a_2, b_2) = (b_2, a_2);", text, StringComparison.Ordinal); // no tuple element names in a deconstruction
 
-        var run = await NotebookCheck.RunAsync(notebook);
-        var (exitCode, stdout, stderr) = await DotnetRunAsync(app);
-
-        Assert.True(exitCode == 0, $"dotnet run {app} exited {exitCode}:\n{stdout}\n{stderr}");
-        var printed = stdout.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        Assert.Equal(["5", "20 2 4 3 40", "34"], run.PlainTexts);
-        Assert.All(run.PlainTexts, shown => Assert.Contains(shown, printed));
+        await AssertTheAppPrintsWhatTheNotebookShowsAsync(notebook, temp, ["5", "20 2 4 3 40", "34"]);
     }
 
     [Fact]
@@ -105,6 +81,30 @@ public sealed class FileBasedAppTests
         Assert.Equal(ExitCodes.Success, export.ExitCode);
         Assert.Contains("warning: shadow.ipynb cell 2 declares 'x' again (first in cell 1), and a lambda, loop or nested block declares it too, so the export cannot rename it", export.Error, StringComparison.Ordinal);
         Assert.Contains("var x = 2;", await File.ReadAllTextAsync(temp.Combine("apps", "shadow.cs")), StringComparison.Ordinal);
+    }
+
+    // Exports the notebook with --cs (no warnings expected) and returns the app's text.
+    private static async Task<string> ExportAsync(string notebook, TempFolder temp)
+    {
+        var export = await ToolRun.RunAsync(["run", notebook, "--cs", temp.Combine("apps")]);
+        Assert.Equal(ExitCodes.Success, export.ExitCode);
+        Assert.DoesNotContain("warning", export.Error, StringComparison.Ordinal);
+        return await File.ReadAllTextAsync(AppPath(notebook, temp));
+    }
+
+    private static string AppPath(string notebook, TempFolder temp) => temp.Combine("apps", Path.GetFileNameWithoutExtension(notebook) + ".cs");
+
+    // The notebook shows `shown`, and `dotnet run` of its exported app prints every one of those lines.
+    private static async Task AssertTheAppPrintsWhatTheNotebookShowsAsync(string notebook, TempFolder temp, string[] shown)
+    {
+        var app = AppPath(notebook, temp);
+        var run = await NotebookCheck.RunAsync(notebook);
+        var (exitCode, stdout, stderr) = await DotnetRunAsync(app);
+
+        Assert.True(exitCode == 0, $"dotnet run {app} exited {exitCode}:\n{stdout}\n{stderr}");
+        var printed = stdout.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        Assert.Equal(shown, run.PlainTexts);
+        Assert.All(run.PlainTexts, line => Assert.Contains(line, printed));
     }
 
     private static string WriteNotebook(TempFolder temp, string name, params string[] cells)
