@@ -37,6 +37,9 @@ public static class CommandLine
         var inPlace = new Option<bool>("--in-place") { Description = "Write the outputs back into each notebook that ran without error (deterministic, atomic)." };
         var html = new Option<string?>("--html") { Description = "Write an HTML site (one page per notebook plus index.html) into this folder.", HelpName = "DIR" };
         var cs = new Option<string?>("--cs") { Description = "Export each notebook as a .NET 10 file-based app (dotnet run chapter.cs) into this folder.", HelpName = "DIR" };
+        path.Validators.Add(PathChecks.Notebooks);
+        html.Validators.Add(PathChecks.OutputFolder);
+        cs.Validators.Add(PathChecks.OutputFolder);
         var keepGoing = new Option<bool>("--keep-going") { Description = "After a failing cell, run the notebook's remaining cells instead of stopping." };
 
         var run = new Command("run",
