@@ -28,12 +28,16 @@ public static class NotebookReader
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Duplicate properties are refused while parsing: JsonNode would otherwise throw an ArgumentException on
+            // first access, and which of the two values Jupyter keeps is not something to guess.
+            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
+            // A syntax error has a position; a duplicate property has only its name, in the message.
+            var where = e.LineNumber is { } line ? $"at line {line + 1}, byte {e.BytePositionInLine + 1}" : $"({e.Message.TrimEnd('.')})";
             throw new NotebookFormatException(
-                $"{name}: invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}; "
+                $"{name}: invalid JSON {where}; "
                 + "fix the file (e.g. restore it from git) or re-save it from VS Code.", e);
         }
 
@@ -60,9 +64,23 @@ public static class NotebookReader
                 throw new NotebookFormatException($"{name}: cell {i + 1} is not an object with a \"cell_type\"; fix or remove that cell.");
             }
 
+            // The runner reads the source as text and --in-place writes it back as text: any other value would be
+            // run as an empty cell and then overwritten, losing what was there.
+            if (cell["source"] is { } source && !IsMultilineString(source))
+            {
+                throw new NotebookFormatException($"{name}: cell {i + 1} has a \"source\" that is not text (a string or an array of strings); fix that cell.");
+            }
+
             cells.Add(new NotebookCell(cell, i + 1));
         }
 
         return new NotebookDocument(path, root, cells);
     }
+
+    private static bool IsMultilineString(JsonNode node) => node switch
+    {
+        JsonValue value => value.TryGetValue<string>(out _),
+        JsonArray lines => lines.All(l => l is JsonValue v && v.TryGetValue<string>(out _)),
+        _ => false,
+    };
 }

@@ -35,6 +35,28 @@ public sealed class BadNotebookTests
         Assert.Single(Directory.GetFiles(temp.Path));
     }
 
+    // Malformed in ways the fixtures do not show; each must be refused before running, never run and rewritten.
+    [Theory]
+    [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [], "nbformat": 4}""", "invalid JSON (Duplicate property 'nbformat'")]
+    [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", "source": 42, "metadata": {}, "outputs": []}]}""",
+        "cell 1 has a \"source\" that is not text")]
+    [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", "source": ["var x = ", 1], "metadata": {}, "outputs": []}]}""",
+        "cell 1 has a \"source\" that is not text")]
+    public async Task A_malformed_notebook_is_an_invalid_notebook_in_one_line_and_is_not_rewritten(string json, string message)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("malformed.ipynb");
+        await File.WriteAllTextAsync(path, json);
+
+        var result = await ToolRun.RunAsync(["run", path, "--in-place"]);
+
+        Assert.Equal(ExitCodes.InvalidNotebook, result.ExitCode);
+        Assert.Equal("error: malformed.ipynb: ", result.Error[..24]);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(json, await File.ReadAllTextAsync(path));
+    }
+
     [Fact]
     public async Task A_missing_notebook_is_reported_with_the_not_found_exit_code()
     {
