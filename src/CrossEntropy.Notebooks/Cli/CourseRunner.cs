@@ -133,7 +133,7 @@ internal sealed class CourseRunner(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: could not write {what}: {e.Message}; check the folder exists and is writable.");
+            error.WriteLine($"error: could not write {what}: {e.Message.TrimEnd('.')}; check the folder exists and is writable.");
             return false;
         }
     }

@@ -13,9 +13,18 @@ public sealed class AtomicFileWriter(Func<Stream, Stream>? wrapStream = null)
     public static AtomicFileWriter Default { get; } = new();
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="UnauthorizedAccessException">When <paramref name="path"/> is a read-only file (it is left as it is).</exception>
     public void Write(string path, ReadOnlySpan<byte> bytes)
     {
         var full = Path.GetFullPath(path);
+        var existing = File.Exists(full);
+        // A rename replaces a file whatever its permissions (only the folder's count), so a read-only file would be
+        // overwritten silently: refuse it, as an ordinary write would.
+        if (existing && File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly))
+        {
+            throw new UnauthorizedAccessException($"{full} is read-only (make it writable, e.g. chmod u+w, to let it be replaced)");
+        }
+
         var folder = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Environment.ProcessId + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
@@ -27,6 +36,12 @@ public sealed class AtomicFileWriter(Func<Stream, Stream>? wrapStream = null)
                 target.Write(bytes);
                 target.Flush();
                 file.Flush(flushToDisk: true);
+            }
+
+            if (existing && !OperatingSystem.IsWindows())
+            {
+                // The replacement keeps the original's permissions (an executable bit, group write), not the umask's.
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             }
 
             File.Move(temp, full, overwrite: true);

@@ -50,6 +50,51 @@ public sealed class AtomicWriteTests
         Assert.Single(Directory.GetFiles(temp.Path));
     }
 
+    [Fact]
+    public async Task An_in_place_run_on_a_read_only_notebook_reports_it_and_leaves_the_file_as_it_was()
+    {
+        using var temp = new TempFolder();
+        var path = temp.CopyFixture("course/01-fixture-basics.ipynb");
+        var before = await File.ReadAllBytesAsync(path);
+        File.SetAttributes(path, FileAttributes.ReadOnly);
+        try
+        {
+            var result = await ToolRun.RunAsync(["run", path, "--in-place"]);
+
+            Assert.Equal(ExitCodes.WriteFailed, result.ExitCode);
+            Assert.Contains("could not write 01-fixture-basics.ipynb: ", result.Error, StringComparison.Ordinal);
+            Assert.Contains("is read-only (make it writable", result.Error, StringComparison.Ordinal);
+            Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(before, await File.ReadAllBytesAsync(path));
+            Assert.True(File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly));
+            Assert.Single(Directory.GetFiles(temp.Path));
+        }
+        finally
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
+    public void A_replaced_file_keeps_its_permissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only
+        }
+
+        using var temp = new TempFolder();
+        var path = temp.Combine("notebook.ipynb");
+        File.WriteAllText(path, "original");
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+        File.SetUnixFileMode(path, mode);
+
+        AtomicFileWriter.Default.WriteText(path, "replaced");
+
+        Assert.Equal("replaced", File.ReadAllText(path));
+        Assert.Equal(mode, File.GetUnixFileMode(path));
+    }
+
     /// <summary>Passes bytes through, then throws part-way, like a process killed during a write.</summary>
     private sealed class FailingStream(Stream inner, int failAfterBytes) : Stream
     {
