@@ -107,10 +107,15 @@ internal static class RunnerFactory
             }
 
             var code = ExitCodes.Success;
+            var written = 0;
             foreach (var run in runs)
             {
                 var warnings = new List<string>();
-                if (!course.TryWrite(() => FileBasedAppExporter.Export(run.Notebook, directory, project, writer, warnings), $"{run.Notebook.Name}.cs in {directory}"))
+                if (course.TryWrite(() => FileBasedAppExporter.Export(run.Notebook, directory, project, writer, warnings), $"{run.Notebook.Name}.cs in {directory}"))
+                {
+                    written++;
+                }
+                else
                 {
                     code = ExitCodes.WriteFailed;
                 }
@@ -121,7 +126,10 @@ internal static class RunnerFactory
                 }
             }
 
-            course.Output.WriteLine($"apps: {runs.Count} file-based app(s) written to {directory} (dotnet run <name>.cs)");
+            // Count only the apps actually written: after a failed write the summary must not claim them all.
+            course.Output.WriteLine(written == runs.Count
+                ? $"apps: {runs.Count} file-based app(s) written to {directory} (dotnet run <name>.cs)"
+                : $"apps: only {written} of {runs.Count} file-based app(s) written, see the errors above");
             return code;
         }
 

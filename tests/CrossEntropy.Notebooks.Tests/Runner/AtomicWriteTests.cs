@@ -75,6 +75,31 @@ public sealed class AtomicWriteTests
         }
     }
 
+    [Theory]
+    [InlineData("--cs", "could not write 01-fixture-basics.cs in ", "apps: only 0 of 1 file-based app(s) written")] // not "1 file-based app(s) written to"
+    [InlineData("--html", "could not write the site in ", null)]
+    public async Task An_export_under_a_file_reports_it_once_and_does_not_claim_it_was_written(string option, string error, string? summary)
+    {
+        using var temp = new TempFolder();
+        var path = temp.CopyFixture("course/01-fixture-basics.ipynb");
+        var file = temp.Combine("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        var result = await ToolRun.RunAsync(["run", path, option, Path.Combine(file, "out")]);
+
+        Assert.Equal(ExitCodes.WriteFailed, result.ExitCode);
+        Assert.Contains(error, Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.DoesNotContain(".;", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("app(s) written to", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("page(s) written to", result.Output, StringComparison.Ordinal);
+        if (summary is not null)
+        {
+            Assert.Contains(summary, result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
     [Fact]
     public void A_replaced_file_keeps_its_permissions()
     {
