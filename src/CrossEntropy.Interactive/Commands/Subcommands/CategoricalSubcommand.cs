@@ -105,8 +105,15 @@ internal static class CategoricalSubcommand
             ? Torch.CrossEntropyLoss(rows, request.Targets, request.Reduction, classes: request.Classes, logBase: request.LogBase)
             : Keras.CategoricalCrossentropy(OneHot(request.Targets, request.Classes.Length), rows,
                 reduction: ToKeras(request.Reduction), classes: request.Classes, logBase: request.LogBase);
-        object[] values = request.Chart ? [report, Chart.SampleLosses(report)] : [report];
-        return CommandResult.Success(values, report.Warnings.IsDefault ? [] : [.. report.Warnings]);
+        List<string> warnings = report.Warnings.IsDefault ? [] : [.. report.Warnings];
+        var infinite = request.Chart
+            ? SubcommandChecks.InfiniteLoss([.. report.Samples.Select(s => s.Loss)], i => $"sample #{report.Samples[i].Index}",
+                "its logits are so far apart that the true class gets probability 0 in double precision", "to see the bars, scale the logits down")
+            : null;
+        if (infinite is not null)
+            warnings.Add(infinite);
+        object[] values = request.Chart && infinite is null ? [report, Chart.SampleLosses(report)] : [report];
+        return CommandResult.Success(values, warnings);
     }
 
     private static double[,] ToMatrix(double[][] rows)

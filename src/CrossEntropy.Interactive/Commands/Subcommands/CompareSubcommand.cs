@@ -47,6 +47,9 @@ internal static class CompareSubcommand
         var comparison = Likelihood.Compare(request.LogBase, [.. request.Models]);
         if (!request.Chart)
             return CommandResult.Success(comparison);
+        if (SubcommandChecks.InfiniteLoss([.. comparison.Models.Select(m => m.CrossEntropy)], i => $"model {CommandError.Show(comparison.Models[i].Name)}",
+                "it gave probability 0 to an outcome that happened", "to see the bars, give it a small probability such as 1e-9 instead of 0") is { } warning)
+            return CommandResult.Success([comparison], [warning]);
         var chart = Chart.SampleLosses(
             [.. comparison.Models.Select(m => m.CrossEntropy)], request.LogBase, [.. comparison.Models.Select(m => m.Name)], "Cross-entropy per model (lower is better)");
         return CommandResult.Success(comparison, chart);

@@ -54,5 +54,20 @@ internal static class SubcommandChecks
         return null;
     }
 
+    /// <summary>
+    /// A warning when a loss is infinite, or null. A bar chart cannot draw an infinite bar, and failing the whole line
+    /// would lose the table too, so the table is shown with this warning in place of the chart.
+    /// </summary>
+    public static string? InfiniteLoss(IReadOnlyList<double> losses, Func<int, string> name, string cause, string fix)
+    {
+        for (var i = 0; i < losses.Count; i++)
+        {
+            if (double.IsInfinity(losses[i]))
+                return $"no chart: the loss of {name(i)} is infinite ({cause}), and a bar cannot show that; {fix}.";
+        }
+
+        return null;
+    }
+
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
