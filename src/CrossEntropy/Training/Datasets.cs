@@ -24,7 +24,7 @@ public static class Datasets
     /// </remarks>
     /// <param name="seed">The generator seed; equal seeds give identical data sets.</param>
     /// <param name="count">The number of students (at least 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="count"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="count"/> is less than 1 or too large for an array.</exception>
     public static Dataset Students(ulong seed, int count = 200)
     {
         CheckCount(count);
@@ -56,7 +56,7 @@ public static class Datasets
     /// </remarks>
     /// <param name="seed">The generator seed; equal seeds give identical data sets.</param>
     /// <param name="count">The number of fruits (at least 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="count"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="count"/> is less than 1 or too large for an array.</exception>
     public static Dataset Fruits(ulong seed, int count = 300)
     {
         CheckCount(count);
@@ -83,5 +83,8 @@ public static class Datasets
     {
         if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"count is {count}: expected at least one row.");
+        // Two features per row: a larger count would overflow the feature array's length.
+        if (count > Array.MaxLength / 2)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"count is {count}: expected at most {Array.MaxLength / 2} rows (two features each fit in one array).");
     }
 }

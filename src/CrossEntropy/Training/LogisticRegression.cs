@@ -24,11 +24,13 @@ public sealed class LogisticRegression
     private readonly double[] _bias = new double[1];
 
     /// <summary>A model with <paramref name="features"/> inputs and all weights and the bias at zero.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="features"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="features"/> is less than 1 or too large for an array.</exception>
     public LogisticRegression(int features)
     {
         if (features < 1)
             throw new ArgumentOutOfRangeException(nameof(features), features, $"features is {features}: expected at least one input.");
+        if (features > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(features), features, $"features is {features}: expected at most {Array.MaxLength} weights.");
         _weights = new double[features];
     }
 

@@ -25,13 +25,16 @@ public sealed class SoftmaxRegression
     private readonly double[] _biases;
 
     /// <summary>A model with <paramref name="features"/> inputs, <paramref name="classes"/> classes, all parameters at zero.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When features &lt; 1 or classes &lt; 2.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When features &lt; 1, classes &lt; 2, or features × classes is too large for an array.</exception>
     public SoftmaxRegression(int features, int classes)
     {
         if (features < 1)
             throw new ArgumentOutOfRangeException(nameof(features), features, $"features is {features}: expected at least one input.");
         if (classes < 2)
             throw new ArgumentOutOfRangeException(nameof(classes), classes, $"classes is {classes}: expected at least two classes.");
+        // The weights are one features × classes array: a larger product would overflow its length.
+        if ((long)features * classes > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(features), features, $"features × classes is {(long)features * classes}: expected at most {Array.MaxLength} weights.");
         FeatureCount = features;
         _weights = new double[features * classes];
         _biases = new double[classes];

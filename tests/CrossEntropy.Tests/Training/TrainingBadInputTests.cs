@@ -31,6 +31,16 @@ public class TrainingBadInputTests
     }
 
     [Fact]
+    public void Sizes_too_large_for_an_array_are_argument_errors_not_overflows()
+    {
+        // Each of these used to escape as OverflowException or OutOfMemoryException from the array allocation.
+        Assert.Contains("expected at most", Assert.Throws<ArgumentOutOfRangeException>("count", () => Datasets.Students(1, int.MaxValue)).Message);
+        Assert.Contains("expected at most", Assert.Throws<ArgumentOutOfRangeException>("count", () => Datasets.Fruits(1, int.MaxValue)).Message);
+        Assert.Contains("features × classes is", Assert.Throws<ArgumentOutOfRangeException>("features", () => new SoftmaxRegression(int.MaxValue / 2, 3)).Message);
+        Assert.Contains("expected at most", Assert.Throws<ArgumentOutOfRangeException>("features", () => new LogisticRegression(int.MaxValue)).Message);
+    }
+
+    [Fact]
     public void NaN_features_in_plain_arrays_are_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => new LogisticRegression(2).Fit([1, 2, double.NaN, 4], [0, 1]));
