@@ -58,11 +58,14 @@ public sealed partial class RunTracker
     /// <param name="goal">Minimize for losses, maximize for accuracies.</param>
     /// <param name="by">Final or best value.</param>
     /// <param name="completedOnly">Only completed runs (default): an interrupted run's last value is not its result.</param>
-    /// <exception cref="ArgumentException">When no run (of the kind asked for) logged the metric.</exception>
+    /// <exception cref="ArgumentException">When no run (of the kind asked for) logged the metric, or goal or by is not a defined value.</exception>
     public IReadOnlyList<RankedRun> Rank(string metric, MetricGoal goal = MetricGoal.Minimize, MetricSelection by = MetricSelection.Final, bool completedOnly = true)
     {
         if (string.IsNullOrWhiteSpace(metric))
             throw new ArgumentException("metric is empty: name a logged metric, e.g. \"val_loss\".", nameof(metric));
+        CheckGoal(goal);
+        if (!Enum.IsDefined(by))
+            throw new ArgumentOutOfRangeException(nameof(by), by, $"by is {by}: expected MetricSelection.Final or MetricSelection.Best.");
 
         var runs = ListRuns().Where(r => !completedOnly || r.Status == RunStatus.Completed).ToDictionary(r => r.Id);
         var series = ReadSeries(metric, runs.Keys);
@@ -86,7 +89,7 @@ public sealed partial class RunTracker
     }
 
     /// <summary>The best run on <paramref name="metric"/> (see <see cref="Rank"/>).</summary>
-    /// <exception cref="ArgumentException">When no run (of the kind asked for) logged the metric.</exception>
+    /// <exception cref="ArgumentException">When no run (of the kind asked for) logged the metric, or goal or by is not a defined value.</exception>
     public RankedRun BestRun(string metric, MetricGoal goal = MetricGoal.Minimize, MetricSelection by = MetricSelection.Final, bool completedOnly = true) =>
         Rank(metric, goal, by, completedOnly)[0];
 
@@ -94,12 +97,13 @@ public sealed partial class RunTracker
     /// Puts runs side by side: config values (differences flagged; the data fingerprint appears as
     /// <c>data.sha256</c>), and each run's best and final <paramref name="metric"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">No run ids, an unknown id, or an empty metric name.</exception>
+    /// <exception cref="ArgumentException">No run ids, an unknown id, an empty metric name, or a goal that is not a defined value.</exception>
     public RunComparison Compare(IEnumerable<long> runIds, string metric, MetricGoal goal = MetricGoal.Minimize)
     {
         ArgumentNullException.ThrowIfNull(runIds);
         if (string.IsNullOrWhiteSpace(metric))
             throw new ArgumentException("metric is empty: name a logged metric, e.g. \"val_loss\".", nameof(metric));
+        CheckGoal(goal);
         var ids = runIds.Distinct().ToList();
         if (ids.Count == 0)
             throw new ArgumentException("runIds is empty: pass the ids of the runs to compare (see ListRuns()).", nameof(runIds));
@@ -149,6 +153,13 @@ public sealed partial class RunTracker
     }
 
     // Smaller-is-better or larger-is-better order with NaN always last.
+    // An undefined goal would silently rank as one of the two: refuse it like any other bad argument.
+    private static void CheckGoal(MetricGoal goal)
+    {
+        if (!Enum.IsDefined(goal))
+            throw new ArgumentOutOfRangeException(nameof(goal), goal, $"goal is {goal}: expected MetricGoal.Minimize or MetricGoal.Maximize.");
+    }
+
     private static int Compare(double a, double b, MetricGoal goal)
     {
         if (double.IsNaN(a)) return double.IsNaN(b) ? 0 : 1;

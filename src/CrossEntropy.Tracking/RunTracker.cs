@@ -46,11 +46,15 @@ public sealed partial class RunTracker : IDisposable
         try
         {
             _connection.Open();
-            Execute("PRAGMA journal_mode = WAL;");
             Execute(ConnectionPragmas);
             var version = Convert.ToInt32(Scalar("PRAGMA user_version;"), CultureInfo.InvariantCulture);
             if (version > Schema.Version)
                 throw new ArgumentException($"{Path} was written by a newer tracker (schema {version}, this one knows {Schema.Version}): update the library.", nameof(path));
+            // Every store a tracker created has a user_version: tables without one belong to another program's database,
+            // which must be refused before anything (WAL mode, our tables) is written into it.
+            if (version == 0 && Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master;"), CultureInfo.InvariantCulture) > 0)
+                throw new ArgumentException($"{Path} is not a run store (an SQLite database with tables of its own): pass a new file or the runs.db a tracker created.", nameof(path));
+            Execute("PRAGMA journal_mode = WAL;");
             Execute(Schema.Create + $"PRAGMA user_version = {Schema.Version};");
             RecoverAbandonedRuns();
         }

@@ -108,6 +108,46 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Another_programs_sqlite_database_is_refused_as_a_path_and_left_as_it_was()
+    {
+        using var store = new TemporaryStore();
+        Directory.CreateDirectory(store.Directory);
+        var other = Path.Combine(store.Directory, "other.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE runs (x INTEGER); INSERT INTO runs VALUES (1);";
+            create.ExecuteNonQuery();
+        }
+
+        var before = File.ReadAllBytes(other);
+
+        var e = Assert.Throws<ArgumentException>(() => new RunTracker(other));
+
+        Assert.Contains("is not a run store", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Equal(before, File.ReadAllBytes(other)); // no tables added, not switched to WAL
+        Assert.Equal(["other.db"], Directory.GetFiles(store.Directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Undefined_goals_and_selections_are_refused()
+    {
+        using var store = new TemporaryStore();
+        using var tracker = store.Open();
+        using (var run = tracker.StartRun("r", new { Seed = 1 }))
+        {
+            run.Log(0, "loss", 1.0);
+            run.Complete();
+        }
+
+        Assert.Contains("goal is 99", Assert.Throws<ArgumentOutOfRangeException>("goal", () => tracker.Rank("loss", (MetricGoal)99)).Message);
+        Assert.Contains("by is 7", Assert.Throws<ArgumentOutOfRangeException>("by", () => tracker.Rank("loss", by: (MetricSelection)7)).Message);
+        Assert.Throws<ArgumentOutOfRangeException>("goal", () => tracker.Compare([1], "loss", (MetricGoal)(-1)));
+    }
+
+    [Fact]
     public void A_run_cannot_log_once_its_tracker_is_disposed()
     {
         using var store = new TemporaryStore();
