@@ -26,6 +26,9 @@ internal static class TestVariables
         ["cube"] = new double[2, 2, 2],
         ["empty"] = Array.Empty<double>(),
         ["halves"] = new[] { 0.5, 1.5 },
+        ["flags"] = new[] { true, false },
+        ["gaps"] = new object?[] { 1, null },
+        ["count"] = 4,
     };
 
     public static IVariableResolver Resolver { get; } = VariableResolver.FromFunc(name =>

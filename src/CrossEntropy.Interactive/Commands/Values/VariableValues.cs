@@ -39,7 +39,7 @@ internal static class VariableValues
                     {
                         return item is IEnumerable and not string
                             ? new Problem($"variable {variable} ({TypeNames.Of(value)}) holds rows, but {what} takes one flat list of numbers", $"pass {NumbersTypes}")
-                            : new Problem($"variable {variable} ({TypeNames.Of(value)}) holds {TypeNames.Of(item)} {Describe(item)} at index {index}, not a number", $"pass {NumbersTypes}");
+                            : new Problem($"variable {variable} ({TypeNames.Of(value)}) holds {TypeNames.Of(item)}{Describe(item)} at index {index}, not a number", $"pass {NumbersTypes}");
                     }
 
                     list.Add(number);
@@ -96,7 +96,7 @@ internal static class VariableValues
                     }
                     else
                     {
-                        return new Problem($"variable {variable} ({TypeNames.Of(value)}) holds {TypeNames.Of(item)} {Describe(item)} at index {index}, not a row of numbers", $"pass {RowsTypes}");
+                        return new Problem($"variable {variable} ({TypeNames.Of(value)}) holds {TypeNames.Of(item)}{Describe(item)} at index {index}, not a row of numbers", $"pass {RowsTypes}");
                     }
 
                     index++;
@@ -139,7 +139,7 @@ internal static class VariableValues
                             list.Add(number.ToString("R", CultureInfo.InvariantCulture));
                             break;
                         default:
-                            return new Problem($"variable {variable} ({TypeNames.Of(value)}) holds {TypeNames.Of(item)} {Describe(item)} at index {index}, not a name or class index", $"pass {NamesTypes}");
+                            return new Problem($"variable {variable} ({TypeNames.Of(value)}) holds {TypeNames.Of(item)}{Describe(item)} at index {index}, not a name or class index", $"pass {NamesTypes}");
                     }
 
                     index++;
@@ -244,11 +244,14 @@ internal static class VariableValues
         return null;
     }
 
+    // " 'value'" after the type name, or nothing when there is no useful text (null, an arbitrary object), so the
+    // message never has two spaces where the value would be.
     private static string Describe(object? item) => item switch
     {
         null => string.Empty,
-        string s => CommandError.Show(s),
-        IFormattable f => CommandError.Show(f.ToString(null, CultureInfo.InvariantCulture)),
+        string s => " " + CommandError.Show(s),
+        bool b => b ? " 'true'" : " 'false'",
+        IFormattable f => " " + CommandError.Show(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => string.Empty,
     };
 
@@ -256,5 +259,9 @@ internal static class VariableValues
         new($"variable {variable} is null", $"assign it {expected}");
 
     private static Problem WrongType(string variable, object value, string what, string expected) =>
-        new($"variable {variable} is a {TypeNames.Of(value)}, which {what} cannot read", $"pass {expected}");
+        new($"variable {variable} is {Article(TypeNames.Of(value))}, which {what} cannot read", $"pass {expected}");
+
+    // "an int", "an object", but "a Uri", "a double": the vowel letters that sound like one in type names.
+    private static string Article(string typeName) =>
+        (typeName.Length > 0 && "aeioAEIO".Contains(typeName[0]) ? "an " : "a ") + typeName;
 }
