@@ -152,7 +152,6 @@ public sealed partial class RunTracker
         return values;
     }
 
-    // Smaller-is-better or larger-is-better order with NaN always last.
     // An undefined goal would silently rank as one of the two: refuse it like any other bad argument.
     private static void CheckGoal(MetricGoal goal)
     {
@@ -160,6 +159,7 @@ public sealed partial class RunTracker
             throw new ArgumentOutOfRangeException(nameof(goal), goal, $"goal is {goal}: expected MetricGoal.Minimize or MetricGoal.Maximize.");
     }
 
+    // Smaller-is-better or larger-is-better order with NaN always last.
     private static int Compare(double a, double b, MetricGoal goal)
     {
         if (double.IsNaN(a)) return double.IsNaN(b) ? 0 : 1;
