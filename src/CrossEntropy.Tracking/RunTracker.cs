@@ -105,11 +105,14 @@ public sealed partial class RunTracker : IDisposable
     /// <param name="config">The hyper-parameters and seed.</param>
     /// <param name="data">The fingerprint of the training data (see <see cref="DataFingerprint.Of"/>).</param>
     /// <param name="batchSteps">Whole steps buffered per committed transaction (at least 1).</param>
-    /// <exception cref="ArgumentException">An empty name, a config that is not an object or has no seed, or batchSteps &lt; 1.</exception>
+    /// <exception cref="ArgumentException">An empty name or one with a control character (it must fit on one line), a config that is not an object or has no seed, or batchSteps &lt; 1.</exception>
     public Run StartRun(string name, object config, DataFingerprint? data = null, int batchSteps = 50)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new ArgumentException("name is empty: name the run, e.g. \"lr=0.1\".", nameof(name));
+        // Names are shown in one-line table cells and CSV rows: a line break or other control character would break them.
+        if (name.Any(char.IsControl))
+            throw new ArgumentException("name contains a control character (a line break or tab?): name the run on one line, e.g. \"lr=0.1\".", nameof(name));
         ArgumentNullException.ThrowIfNull(config);
         if (batchSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(batchSteps), batchSteps, $"batchSteps is {batchSteps}: expected 1 or more steps per transaction.");

@@ -43,6 +43,10 @@ public class BadInputTests
         using var tracker = store.Open();
         Assert.Contains("name is empty", Assert.Throws<ArgumentException>(() => tracker.StartRun(" ", new { Seed = 1 })).Message);
         Assert.Contains("batchSteps is 0", Assert.Throws<ArgumentOutOfRangeException>(() => tracker.StartRun("x", new { Seed = 1 }, batchSteps: 0)).Message);
+        // A line break would split the run's row in RunList tables and CSV exports.
+        Assert.Contains("name the run on one line", Assert.Throws<ArgumentException>(() => tracker.StartRun("lr=0.1\nretry", new { Seed = 1 })).Message);
+        Assert.Contains("control character", Assert.Throws<ArgumentException>(() => tracker.StartRun("lr=0.1\t", new { Seed = 1 })).Message);
+        Assert.Empty(tracker.ListRuns());
         using var run = tracker.StartRun("x", new { Seed = 1 });
         Assert.Contains("metric name is empty", Assert.Throws<ArgumentException>(() => run.Log(0, "", 1.0)).Message);
     }

@@ -36,6 +36,23 @@ internal static class PathChecks
         {
             result.AddError($"{name} {path} is a file, not a folder: pass a folder (it is created if missing).");
         }
+        else if (path is not null && FileAbove(path) is { } file)
+        {
+            // The folder would have to be created inside a file: that fails only when the first page is written.
+            result.AddError($"{name} {path} cannot be created: {file} is a file, not a folder; pass a folder path that does not go through a file.");
+        }
+    }
+
+    // The nearest existing ancestor of path when it is a file, else null.
+    private static string? FileAbove(string path)
+    {
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent)) return parent;
+            if (Directory.Exists(parent)) return null;
+        }
+
+        return null;
     }
 
     private static string? Usable(string? path, string name, string fix) =>

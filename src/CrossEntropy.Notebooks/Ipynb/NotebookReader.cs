@@ -25,12 +25,20 @@ public static class NotebookReader
     public static NotebookDocument Parse(byte[] utf8, string path)
     {
         var name = System.IO.Path.GetFileName(path);
+        // Some Windows editors save UTF-8 with a byte-order mark; the notebook is still valid UTF-8 JSON, but the
+        // JSON reader refuses the mark, so it is skipped here (and --in-place writes the file back without it).
+        var json = utf8.AsMemory();
+        if (json.Span.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         JsonNode? node;
         try
         {
             // Duplicate properties are refused while parsing: JsonNode would otherwise throw an ArgumentException on
             // first access, and which of the two values Jupyter keeps is not something to guess.
-            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
+            node = JsonNode.Parse(json.Span, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

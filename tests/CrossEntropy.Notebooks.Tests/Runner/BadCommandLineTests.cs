@@ -14,6 +14,8 @@ public sealed class BadCommandLineTests
     [InlineData("{nb}", "--html|{file}", "is a file, not a folder")]
     [InlineData("{nb}", "--cs|{file}", "is a file, not a folder")]
     [InlineData("{file}", null, "is not a .ipynb notebook")]
+    [InlineData("{nb}", "--html|{file}/site", "notes.json is a file, not a folder; pass a folder path")]
+    [InlineData("{nb}", "--cs|{file}/apps/more", "notes.json is a file, not a folder; pass a folder path")]
     public async Task An_unusable_path_is_a_one_line_usage_error_and_nothing_runs_or_is_written(string path, string? option, string message)
     {
         using var temp = new TempFolder();

@@ -58,6 +58,22 @@ public sealed class BadNotebookTests
     }
 
     [Fact]
+    public async Task A_notebook_saved_with_a_utf8_byte_order_mark_runs_and_is_written_back_without_it()
+    {
+        using var temp = new TempFolder();
+        var path = temp.CopyFixture("course/01-fixture-basics.ipynb");
+        var plain = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, [0xEF, 0xBB, 0xBF, .. plain]);
+
+        var result = await ToolRun.RunAsync(["run", path, "--in-place"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var written = await File.ReadAllBytesAsync(path);
+        Assert.NotEqual((byte)0xEF, written[0]);
+        Assert.Equal((byte)'{', written[0]);
+    }
+
+    [Fact]
     public async Task A_missing_notebook_is_reported_with_the_not_found_exit_code()
     {
         using var temp = new TempFolder();
