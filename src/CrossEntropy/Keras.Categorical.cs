@@ -147,7 +147,7 @@ public static partial class Keras
         var factor = logBase.FromNats();
         var samples = ImmutableArray.CreateBuilder<CategoricalSample>(rows);
         var rescaled = new List<string>();
-        var clipped = new List<int>();
+        var clipped = new List<string>();
         var softTargets = new List<string>();
         double lo = KerasClip.Lower, hi = KerasClip.Upper;
         for (var r = 0; r < rows; r++)
@@ -160,7 +160,7 @@ public static partial class Keras
             else
             {
                 var sum = KerasCategoricalCrossEntropy.Sum<double>(row);
-                if (Math.Abs(sum - 1) > 1e-6) rescaled.Add(string.Create(CultureInfo.InvariantCulture, $"row {r} (sum {sum:G6})"));
+                if (Math.Abs(sum - 1) > 1e-6) rescaled.Add(string.Create(CultureInfo.InvariantCulture, $"#{r} (sum {sum:G6})"));
                 var anyClipped = false;
                 for (var c = 0; c < columns; c++)
                 {
@@ -168,24 +168,27 @@ public static partial class Keras
                     distribution[c] = KerasClip.Clip(q, lo, hi);
                     anyClipped |= distribution[c] != q;
                 }
-                if (anyClipped) clipped.Add(r);
+                if (anyClipped) clipped.Add(string.Create(CultureInfo.InvariantCulture, $"#{r}"));
             }
             var targetSum = KerasCategoricalCrossEntropy.Sum<double>(y);
-            if (Math.Abs(targetSum - 1) > 1e-6) softTargets.Add(string.Create(CultureInfo.InvariantCulture, $"row {r} (sum {targetSum:G6})"));
+            if (Math.Abs(targetSum - 1) > 1e-6) softTargets.Add(string.Create(CultureInfo.InvariantCulture, $"#{r} (sum {targetSum:G6})"));
             var target = ReportBuilding.OneHotClass(y);
             var probabilityOfTruth = 0.0;
             for (var c = 0; c < columns; c++) probabilityOfTruth += y[c] * distribution[c];
             samples.Add(new CategoricalSample(r, target, [.. distribution], probabilityOfTruth, losses[r] * factor));
         }
+        // Samples are named by the report's "#" column (0-based), so a warning points at a row of the table below it.
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (rescaled.Count > 0)
-            warnings.Add($"yPred {string.Join(", ", rescaled)} did not sum to 1: Keras divided each row by its sum before clipping.");
+            warnings.Add($"yPred {Samples(rescaled)} did not sum to 1: Keras divided each row by its sum before clipping.");
         if (clipped.Count > 0)
-            warnings.Add($"yPred rows {string.Join(", ", clipped)} had probabilities outside [1e-7, 1 − 1e-7] after rescaling: clipped (the gradient through them is 0).");
+            warnings.Add($"yPred {Samples(clipped)} had probabilities outside [1e-7, 1 − 1e-7] after rescaling: clipped (the gradient through them is 0).");
         if (softTargets.Count > 0)
-            warnings.Add($"yTrue {string.Join(", ", softTargets)} does not sum to 1: the loss is still Σ y·(−log p), but it is no longer a cross-entropy between distributions.");
+            warnings.Add($"yTrue {Samples(softTargets)} {(softTargets.Count == 1 ? "does" : "do")} not sum to 1: the loss is still Σ y·(−log p), but it is no longer a cross-entropy between distributions.");
         return new CategoricalLossReport(semantics, logBase, reduction.ToReduction(), names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());
     }
+
+    private static string Samples(List<string> samples) => (samples.Count == 1 ? "sample " : "samples ") + string.Join(", ", samples);
 
     private static void Softmax(ReadOnlySpan<double> row, Span<double> destination) =>
         Activations.Softmax(row, row.Length, destination);

@@ -192,7 +192,7 @@ public static class Torch
                 mass += target[c];
             }
             if (Math.Abs(mass - 1) > 1e-6)
-                warnings.Add($"targetProbabilities row {n} sums to {mass.ToString("G6", CultureInfo.InvariantCulture)}, not 1: used as given, as PyTorch does.");
+                warnings.Add($"targetProbabilities sample #{n} sums to {mass.ToString("G6", CultureInfo.InvariantCulture)}, not 1: used as given, as PyTorch does.");
             samples.Add(new CategoricalSample(n, oneHot, row, oneHot >= 0 ? row[oneHot] : expected, losses[n] * factor));
         }
         return new CategoricalLossReport("PyTorch CrossEntropyLoss (class probabilities)", logBase, reduction, names, samples.MoveToImmutable(), total * factor, warnings.ToImmutable());

@@ -144,7 +144,8 @@ public class WorkedExampleTests
         var report = Assert.IsType<CategoricalLossReport>(result.Values[0]);
         Assert.Equal(-Math.Log(0.3), report.Samples[1].Loss, 6); // 0.6 / (0.6 + 0.8 + 0.6)
         var warning = Assert.Single(result.Warnings);
-        Assert.Contains("did not sum to 1", warning);
+        // In the command's terms (--probabilities, not the library's yPred), numbered like the report's # column.
+        Assert.StartsWith("--probabilities, sample #1 (sum 2) did not sum to 1", warning);
     }
 
     [Fact]

@@ -75,8 +75,21 @@ public class KerasFacadeTests
         Assert.Equal(0.5, report.Samples[0].ProbabilityOfTrueClass, 15);
         Assert.Equal(-Math.Log(0.5), report.Samples[0].Loss, 14);
         var warning = Assert.Single(report.Warnings);
-        Assert.Contains("row 0 (sum 4)", warning);
+        Assert.StartsWith("yPred sample #0 (sum 4) did not sum to 1", warning);
         Assert.Contains("divided each row by its sum before clipping", warning);
+    }
+
+    [Fact]
+    public void CategoricalCrossentropy_warnings_name_samples_as_the_report_numbers_them()
+    {
+        // #0 and #2 hold a 0 that Keras clips to 1e-7; #1 and #2 do not sum to 1 and are rescaled first.
+        var report = CrossEntropy.Keras.CategoricalCrossentropy(new double[,] { { 1, 0 }, { 0, 1 }, { 0.5, 0.25 } },
+            new double[,] { { 1, 0 }, { 0.5, 0.6 }, { 0, 2 } });
+        Assert.Equal([0, 1, 2], report.Samples.Select(s => s.Index));
+        Assert.Collection(report.Warnings,
+            w => Assert.Equal("yPred samples #1 (sum 1.1), #2 (sum 2) did not sum to 1: Keras divided each row by its sum before clipping.", w),
+            w => Assert.Equal("yPred samples #0, #2 had probabilities outside [1e-7, 1 − 1e-7] after rescaling: clipped (the gradient through them is 0).", w),
+            w => Assert.Equal("yTrue sample #2 (sum 0.75) does not sum to 1: the loss is still Σ y·(−log p), but it is no longer a cross-entropy between distributions.", w));
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public class TorchFacadeTests
     {
         var report = Torch.CrossEntropyLoss(new double[,] { { 1, 2 }, { 0, 0 } }, new double[,] { { 0.25, 0.75 }, { 0.5, 0.4 } });
         Assert.Equal(-1, report.Samples[0].Target);
-        Assert.Contains("row 1 sums to 0.9", Assert.Single(report.Warnings));
+        Assert.Contains("targetProbabilities sample #1 sums to 0.9", Assert.Single(report.Warnings));
     }
 
     [Fact]

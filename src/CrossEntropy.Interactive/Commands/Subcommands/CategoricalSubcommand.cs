@@ -105,7 +105,8 @@ internal static class CategoricalSubcommand
             ? Torch.CrossEntropyLoss(rows, request.Targets, request.Reduction, classes: request.Classes, logBase: request.LogBase)
             : Keras.CategoricalCrossentropy(OneHot(request.Targets, request.Classes.Length), rows,
                 reduction: ToKeras(request.Reduction), classes: request.Classes, logBase: request.LogBase);
-        List<string> warnings = report.Warnings.IsDefault ? [] : [.. report.Warnings];
+        // The library names its parameter (yPred); a command user wrote --probabilities.
+        List<string> warnings = report.Warnings.IsDefault ? [] : [.. report.Warnings.Select(w => w.StartsWith("yPred ", StringComparison.Ordinal) ? "--probabilities, " + w["yPred ".Length..] : w)];
         var infinite = request.Chart
             ? SubcommandChecks.InfiniteLoss([.. report.Samples.Select(s => s.Loss)], i => $"sample #{report.Samples[i].Index}",
                 "its logits are so far apart that the true class gets probability 0 in double precision", "to see the bars, scale the logits down")
