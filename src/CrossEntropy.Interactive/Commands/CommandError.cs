@@ -32,7 +32,9 @@ internal static class CommandError
     private static string EndSentence(string text)
     {
         text = text.Trim();
-        return text.Length > 0 && text[^1] is '.' or '?' or '!' or ')' ? text : text + ".";
+        // A closing parenthesis ends the sentence only after its own stop ("… (see help.)"); "… (DNI106)" still needs one.
+        var last = text.Length > 1 && text[^1] == ')' ? text[^2] : text.Length > 0 ? text[^1] : ' ';
+        return last is '.' or '?' or '!' ? text : text + ".";
     }
 
     // Values echoed back from the user's line must not break the message onto several lines.

@@ -120,6 +120,8 @@ public class MalformedLineTests
         Assert.DoesNotContain('\n', error);
         Assert.DoesNotContain("   at ", error); // no stack trace
         Assert.Contains(" Hint: ", error);
+        // The problem is a sentence of its own, also when it ends with a parenthesis: "… (DNI106). Hint: …".
+        Assert.Contains(error[error.IndexOf(" Hint: ", StringComparison.Ordinal) - 1], ".?!");
         var usage = error[(error.IndexOf(" Usage: ", StringComparison.Ordinal) + 8)..];
         Assert.Contains(usage, CommandCatalog.Subcommands.Select(s => s.Usage).Append(CommandCatalog.DirectiveUsage));
     }
