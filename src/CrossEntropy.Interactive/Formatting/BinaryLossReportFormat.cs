@@ -26,7 +26,7 @@ internal static class BinaryLossReportFormat
         foreach (var sample in report.Samples.Take(shown))
         {
             html.Append("<tr><td>").Append(NumberText.Integer(sample.Index)).Append("</td>");
-            Formatting.Html.NumberCell(html, sample.Label);
+            Formatting.Html.NumberCell(html, sample.Label, shown: NumberText.Label(sample.Label));
             if (hasLogits)
             {
                 if (sample.Logit is { } logit)
@@ -78,7 +78,7 @@ internal static class BinaryLossReportFormat
         var shown = ReportText.Shown(report.Samples.Length);
         foreach (var sample in report.Samples.Take(shown))
         {
-            var cells = new List<string> { NumberText.Integer(sample.Index), NumberText.Short(sample.Label) };
+            var cells = new List<string> { NumberText.Integer(sample.Index), NumberText.Label(sample.Label) };
             if (hasLogits)
             {
                 cells.Add(sample.Logit is { } logit ? NumberText.Short(logit) : "");

@@ -34,12 +34,12 @@ internal static class Html
         html.Append("</tr></thead>");
     }
 
-    /// <summary>A number cell: 4 significant digits shown, the exact value in the title (on hover).</summary>
-    public static void NumberCell(StringBuilder html, double value, bool highlight = false, string tag = "td")
+    /// <summary>A number cell: 4 significant digits shown (or <paramref name="shown"/>), the exact value in the title (on hover).</summary>
+    public static void NumberCell(StringBuilder html, double value, bool highlight = false, string tag = "td", string? shown = null)
     {
         html.Append('<').Append(tag).Append(highlight ? " class=\"ce-true\"" : "")
             .Append(" title=\"").Append(NumberText.Exact(value)).Append("\">")
-            .Append(Escape(NumberText.Short(value))).Append("</").Append(tag).Append('>');
+            .Append(Escape(shown ?? NumberText.Short(value))).Append("</").Append(tag).Append('>');
     }
 
     public static void TextCell(StringBuilder html, string text, string tag = "td") =>

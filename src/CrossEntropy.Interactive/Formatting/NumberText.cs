@@ -51,6 +51,13 @@ public static class NumberText
     /// <summary>The exact value: the shortest text that parses back to the same double ("R" format, invariant culture).</summary>
     public static string Exact(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A target label: a hard label (a whole number, 0 or 1) as an integer, a soft one (0.9 after label smoothing)
+    /// as <see cref="Short"/> writes it. Short alone would print 0 as "0" but 1 as "1.0000" in the same column.
+    /// </summary>
+    public static string Label(double value) =>
+        double.IsInteger(value) && Math.Abs(value) < int.MaxValue ? ((int)value).ToString(CultureInfo.InvariantCulture) : Short(value);
+
     /// <summary>An integer in the invariant culture.</summary>
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -221,6 +221,8 @@ internal sealed class PageRenderer(AssetLinks assets)
         <script defer src="{{assets.KatexAutoRender}}"></script>
         <script>
         document.addEventListener("DOMContentLoaded", function () {
+          // Without KaTeX (CDN unreachable) the math stays as its TeX source; the rest of the page still works.
+          if (typeof renderMathInElement !== "function") return;
           document.querySelectorAll(".ce-markdown").forEach(function (element) {
             renderMathInElement(element, {
               delimiters: [

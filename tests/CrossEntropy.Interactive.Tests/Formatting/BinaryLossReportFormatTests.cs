@@ -16,7 +16,7 @@ public class BinaryLossReportFormatTests
 
         var rows = HtmlAssert.BodyRows(document);
         Assert.Equal(4, rows.Count);
-        Assert.Equal(["0", "1.0000", "0.8000", "0.2000", "0.8000", "0.2231"], rows[0]);
+        Assert.Equal(["0", "1", "0.8000", "0.2000", "0.8000", "0.2231"], rows[0]); // hard labels as integers, not 1.0000
         Assert.Equal(["1", "0", "0.4000", "0.6000", "0.6000", "0.5108"], rows[1]);
 
         var total = document.QuerySelector("tfoot tr.ce-total")!;

@@ -37,6 +37,15 @@ public class NumberTextTests
         }, iter: 5000);
     }
 
+    [Theory]
+    [InlineData(1, "1")]
+    [InlineData(0, "0")]
+    [InlineData(0.9, "0.9000")]   // a smoothed label keeps Short's digits
+    [InlineData(0.05, "0.05000")]
+    [InlineData(1.5, "1.5000")]
+    public void Label_writes_hard_labels_as_integers_and_soft_ones_as_Short_does(double value, string expected) =>
+        Assert.Equal(expected, NumberText.Label(value));
+
     [Fact]
     public void Exact_round_trips()
     {
