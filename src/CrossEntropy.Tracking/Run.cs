@@ -152,7 +152,7 @@ public sealed class Run : IDisposable
         _writer.ThrowIfFailed();
         CheckName(name);
         if (step < 0)
-            throw new ArgumentOutOfRangeException(nameof(step), step, $"step is {step}: expected 0 or more.");
+            throw new ArgumentOutOfRangeException(nameof(step), $"step is {step}: expected 0 or more.");
         if (step < _step)
             throw new ArgumentException($"step {step} comes after step {_step}: log steps in increasing order.", nameof(step));
 

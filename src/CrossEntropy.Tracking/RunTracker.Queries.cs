@@ -65,7 +65,7 @@ public sealed partial class RunTracker
             throw new ArgumentException("metric is empty: name a logged metric, e.g. \"val_loss\".", nameof(metric));
         CheckGoal(goal);
         if (!Enum.IsDefined(by))
-            throw new ArgumentOutOfRangeException(nameof(by), by, $"by is {by}: expected MetricSelection.Final or MetricSelection.Best.");
+            throw new ArgumentOutOfRangeException(nameof(by), $"by is {by}: expected MetricSelection.Final or MetricSelection.Best.");
 
         var runs = ListRuns().Where(r => !completedOnly || r.Status == RunStatus.Completed).ToDictionary(r => r.Id);
         var series = ReadSeries(metric, runs.Keys);
@@ -156,7 +156,7 @@ public sealed partial class RunTracker
     private static void CheckGoal(MetricGoal goal)
     {
         if (!Enum.IsDefined(goal))
-            throw new ArgumentOutOfRangeException(nameof(goal), goal, $"goal is {goal}: expected MetricGoal.Minimize or MetricGoal.Maximize.");
+            throw new ArgumentOutOfRangeException(nameof(goal), $"goal is {goal}: expected MetricGoal.Minimize or MetricGoal.Maximize.");
     }
 
     // Smaller-is-better or larger-is-better order with NaN always last.

@@ -115,7 +115,7 @@ public sealed partial class RunTracker : IDisposable
             throw new ArgumentException("name contains a control character (a line break or tab?): name the run on one line, e.g. \"lr=0.1\".", nameof(name));
         ArgumentNullException.ThrowIfNull(config);
         if (batchSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(batchSteps), batchSteps, $"batchSteps is {batchSteps}: expected 1 or more steps per transaction.");
+            throw new ArgumentOutOfRangeException(nameof(batchSteps), $"batchSteps is {batchSteps}: expected 1 or more steps per transaction.");
 
         var flat = ConfigFlattener.Flatten(config);
         if (!flat.Keys.Any(IsSeedKey))
@@ -194,7 +194,7 @@ public sealed partial class RunTracker : IDisposable
         RunStatus.Completed => "completed",
         RunStatus.Failed => "failed",
         RunStatus.Incomplete => "incomplete",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown run status"),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), $"status is {(int)status}: not a RunStatus this tracker knows."),
     };
 
     internal static RunStatus ParseStatus(string text) => text switch

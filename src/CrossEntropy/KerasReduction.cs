@@ -33,7 +33,7 @@ public static class KerasReductionExtensions
         KerasReduction.Sum => "sum",
         KerasReduction.None => "none",
         KerasReduction.MeanWithSampleWeight => "mean_with_sample_weight",
-        _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected SumOverBatchSize, Sum, None or MeanWithSampleWeight."),
+        _ => throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction is {(int)reduction}: expected SumOverBatchSize, Sum, None or MeanWithSampleWeight."),
     };
 
     /// <summary>The closest PyTorch-style <see cref="Reduction"/>, used by the shared report records (both means map to <see cref="Reduction.Mean"/>).</summary>
@@ -42,6 +42,6 @@ public static class KerasReductionExtensions
         KerasReduction.SumOverBatchSize or KerasReduction.MeanWithSampleWeight => Reduction.Mean,
         KerasReduction.Sum => Reduction.Sum,
         KerasReduction.None => Reduction.None,
-        _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected SumOverBatchSize, Sum, None or MeanWithSampleWeight."),
+        _ => throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction is {(int)reduction}: expected SumOverBatchSize, Sum, None or MeanWithSampleWeight."),
     };
 }

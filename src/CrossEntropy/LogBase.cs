@@ -29,7 +29,7 @@ public static class LogBaseExtensions
         LogBase.E => 1.0,
         LogBase.Two => 1.0 / Math.Log(2.0),
         LogBase.Ten => 1.0 / Math.Log(10.0),
-        _ => throw new ArgumentOutOfRangeException(nameof(logBase), logBase, "Expected LogBase.E, LogBase.Two or LogBase.Ten."),
+        _ => throw new ArgumentOutOfRangeException(nameof(logBase), $"logBase is {(int)logBase}: expected LogBase.E, LogBase.Two or LogBase.Ten."),
     };
 
     /// <summary>The unit a quantity in this base is measured in: "nats", "bits" or "hartleys".</summary>
@@ -38,7 +38,7 @@ public static class LogBaseExtensions
         LogBase.E => "nats",
         LogBase.Two => "bits",
         LogBase.Ten => "hartleys",
-        _ => throw new ArgumentOutOfRangeException(nameof(logBase), logBase, "Expected LogBase.E, LogBase.Two or LogBase.Ten."),
+        _ => throw new ArgumentOutOfRangeException(nameof(logBase), $"logBase is {(int)logBase}: expected LogBase.E, LogBase.Two or LogBase.Ten."),
     };
 
     /// <summary>How the logarithm is written in a formula: "ln", "log₂" or "log₁₀".</summary>
@@ -47,6 +47,6 @@ public static class LogBaseExtensions
         LogBase.E => "ln",
         LogBase.Two => "log₂",
         LogBase.Ten => "log₁₀",
-        _ => throw new ArgumentOutOfRangeException(nameof(logBase), logBase, "Expected LogBase.E, LogBase.Two or LogBase.Ten."),
+        _ => throw new ArgumentOutOfRangeException(nameof(logBase), $"logBase is {(int)logBase}: expected LogBase.E, LogBase.Two or LogBase.Ten."),
     };
 }

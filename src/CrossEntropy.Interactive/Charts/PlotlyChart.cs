@@ -103,7 +103,7 @@ public readonly record struct PlotlyChart
     {
         if (pixels is < 100 or > 4000)
         {
-            throw new ArgumentOutOfRangeException(name, pixels, $"The chart {name} must be 100–4000 pixels; got {pixels}.");
+            throw new ArgumentOutOfRangeException(name, $"The chart {name} must be 100–4000 pixels; got {pixels}.");
         }
     }
 

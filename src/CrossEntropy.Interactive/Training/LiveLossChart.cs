@@ -34,7 +34,7 @@ public sealed class LiveLossChart
     {
         ArgumentNullException.ThrowIfNull(title);
         if (updateEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(updateEvery), updateEvery, $"updateEvery is {updateEvery}: expected at least 1 step between redraws.");
+            throw new ArgumentOutOfRangeException(nameof(updateEvery), $"updateEvery is {updateEvery}: expected at least 1 step between redraws.");
         UpdateEvery = updateEvery;
         Title = title;
         ShowAccuracy = showAccuracy;

@@ -55,6 +55,6 @@ internal static class ClassCounts
             13 => TKernel.Run<Classes13>(a, rowStart, rowEnd),
             14 => TKernel.Run<Classes14>(a, rowStart, rowEnd),
             15 => TKernel.Run<Classes15>(a, rowStart, rowEnd),
-            _ => throw new ArgumentOutOfRangeException(nameof(a), a.Classes, "The small-class kernels take 1 to 15 classes."),
+            _ => throw new ArgumentOutOfRangeException(nameof(a), $"{a.Classes} classes: the small-class kernels take 1 to 15 classes."),
         };
 }

@@ -127,7 +127,7 @@ internal static unsafe class FusedBinaryCrossEntropyWithLogits
         // Before anything is written: one vectorized read, and the indexed scan that names the element only on failure.
         if (!Guard.AllInUnitInterval(targets, maxThreads)) Guard.Targets(targets, nameof(targets));
         if (reduction is not (Reduction.None or Reduction.Mean or Reduction.Sum))
-            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
+            throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
         Broadcasts(weight, nameof(weight), logits.Length);
         Guard.NonNegative(weight, nameof(weight));
         Broadcasts(posWeight, nameof(posWeight), logits.Length);

@@ -164,7 +164,7 @@ internal static unsafe class FusedSoftmaxCrossEntropy
         if (targets.Length != rows)
             throw new ArgumentException($"targets has {targets.Length} values but logits has {rows} rows: expected one class index per row.", nameof(targets));
         if (reduction is not (Reduction.None or Reduction.Mean or Reduction.Sum))
-            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
+            throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
         if (!weight.IsEmpty && weight.Length != classes)
             throw new ArgumentException($"weight has {weight.Length} values: expected {classes} (one per class).", nameof(weight));
         Guard.NonNegative(weight, nameof(weight));

@@ -28,7 +28,7 @@ internal static partial class Guard
     public static void Positive(int value, string name, string what)
     {
         if (value <= 0)
-            throw new ArgumentOutOfRangeException(name, value, $"{name} is {value}: expected a positive {what}.");
+            throw new ArgumentOutOfRangeException(name, $"{name} is {value}: expected a positive {what}.");
     }
 
     /// <summary>
@@ -37,9 +37,9 @@ internal static partial class Guard
     public static int Positions<T>(ReadOnlySpan<T> input, int classes, int spatial, string name)
     {
         if (classes <= 0)
-            throw new ArgumentOutOfRangeException(nameof(classes), classes, $"classes is {classes}: expected a positive count.");
+            throw new ArgumentOutOfRangeException(nameof(classes), $"classes is {classes}: expected a positive count.");
         if (spatial <= 0)
-            throw new ArgumentOutOfRangeException(nameof(spatial), spatial, $"spatial is {spatial}: expected a positive count (d1·d2·…, 1 for plain N×C rows).");
+            throw new ArgumentOutOfRangeException(nameof(spatial), $"spatial is {spatial}: expected a positive count (d1·d2·…, 1 for plain N×C rows).");
         var block = (long)classes * spatial;
         if (input.Length % block != 0)
             throw new ArgumentException(
@@ -92,12 +92,12 @@ internal static partial class Guard
     public static void Defined(Reduction reduction, string name = "reduction")
     {
         if (reduction is not (Reduction.None or Reduction.Mean or Reduction.Sum))
-            throw new ArgumentOutOfRangeException(name, reduction, $"{name} is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
+            throw new ArgumentOutOfRangeException(name, $"{name} is {(int)reduction}: expected Reduction.None, Reduction.Mean or Reduction.Sum.");
     }
 
     public static void Defined(KLDivReduction reduction, string name = "reduction")
     {
         if (reduction is not (KLDivReduction.None or KLDivReduction.Mean or KLDivReduction.Sum or KLDivReduction.BatchMean))
-            throw new ArgumentOutOfRangeException(name, reduction, $"{name} is {(int)reduction}: expected KLDivReduction.None, Mean, Sum or BatchMean.");
+            throw new ArgumentOutOfRangeException(name, $"{name} is {(int)reduction}: expected KLDivReduction.None, Mean, Sum or BatchMean.");
     }
 }

@@ -31,7 +31,7 @@ internal static partial class Guard
     public static int WholeRows<T>(ReadOnlySpan<T> span, int columns, string name, string columnsName = "classes")
     {
         if (columns <= 0)
-            throw new ArgumentOutOfRangeException(columnsName, columns, $"{columnsName} is {columns}: expected a positive count.");
+            throw new ArgumentOutOfRangeException(columnsName, $"{columnsName} is {columns}: expected a positive count.");
         if (span.Length % columns != 0)
             throw new ArgumentException(
                 $"{name} has {span.Length} values, which is not a whole number of rows of {columns} {columnsName}: expected a multiple of {columns}.", name);

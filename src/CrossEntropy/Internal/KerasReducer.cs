@@ -20,7 +20,7 @@ internal static class KerasReducer
             // Keras divides with divide_no_nan: an all-masked batch or all-zero weights give 0, not NaN.
             KerasReduction.SumOverBatchSize => DivideNoNan(weightedSum, T.CreateChecked(masked ? unmasked : count)),
             KerasReduction.MeanWithSampleWeight => DivideNoNan(weightedSum, weightSum),
-            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected a KerasReduction value."),
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction is {(int)reduction}: expected a KerasReduction value."),
         };
 
     /// <summary>d(reduced loss)/d(loss·w·mask): 1 for sums, 1/divisor for means (0 when the divisor is 0).</summary>
@@ -30,7 +30,7 @@ internal static class KerasReducer
             KerasReduction.None or KerasReduction.Sum => T.One,
             KerasReduction.SumOverBatchSize => DivideNoNan(T.One, T.CreateChecked(masked ? unmasked : count)),
             KerasReduction.MeanWithSampleWeight => DivideNoNan(T.One, weightSum),
-            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Expected a KerasReduction value."),
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction is {(int)reduction}: expected a KerasReduction value."),
         };
 
     /// <summary>Σ sample weights over all per-sample losses (the divisor of mean_with_sample_weight without a mask).</summary>
@@ -48,7 +48,7 @@ internal static class KerasReducer
     public static void CheckReduction(KerasReduction reduction)
     {
         if (reduction is not (KerasReduction.SumOverBatchSize or KerasReduction.Sum or KerasReduction.None or KerasReduction.MeanWithSampleWeight))
-            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"reduction = {(int)reduction} is not a KerasReduction: expected SumOverBatchSize, Sum, None or MeanWithSampleWeight.");
+            throw new ArgumentOutOfRangeException(nameof(reduction), $"reduction = {(int)reduction} is not a KerasReduction: expected SumOverBatchSize, Sum, None or MeanWithSampleWeight.");
     }
 
     private static T DivideNoNan<T>(T x, T y) where T : IFloatingPointIeee754<T> => y == T.Zero ? T.Zero : x / y;

@@ -83,7 +83,7 @@ public sealed class Dataset
     public ReadOnlySpan<double> Row(int row)
     {
         if ((uint)row >= (uint)Count)
-            throw new ArgumentOutOfRangeException(nameof(row), row, $"row is {row}: expected 0 to {Count - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(row), $"row is {row}: expected 0 to {Count - 1}.");
         return _features.AsSpan(row * FeatureCount, FeatureCount);
     }
 
@@ -91,7 +91,7 @@ public sealed class Dataset
     public double[] Column(int feature)
     {
         if ((uint)feature >= (uint)FeatureCount)
-            throw new ArgumentOutOfRangeException(nameof(feature), feature, $"feature is {feature}: expected 0 to {FeatureCount - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(feature), $"feature is {feature}: expected 0 to {FeatureCount - 1}.");
         var column = new double[Count];
         for (var i = 0; i < column.Length; i++)
             column[i] = _features[i * FeatureCount + feature];
@@ -109,11 +109,11 @@ public sealed class Dataset
     public (Dataset Train, Dataset Validation) Split(double validationFraction, ulong seed)
     {
         if (!(validationFraction > 0 && validationFraction < 1))
-            throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction,
+            throw new ArgumentOutOfRangeException(nameof(validationFraction),
                 $"validationFraction is {validationFraction.ToString(CultureInfo.InvariantCulture)}: expected a fraction strictly between 0 and 1.");
         var validationCount = (int)Math.Round(validationFraction * Count, MidpointRounding.AwayFromZero);
         if (validationCount == 0 || validationCount == Count)
-            throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction,
+            throw new ArgumentOutOfRangeException(nameof(validationFraction),
                 $"validationFraction {validationFraction.ToString(CultureInfo.InvariantCulture)} of {Count} rows leaves one part empty: use more rows or a fraction nearer 0.5.");
 
         var order = new int[Count];

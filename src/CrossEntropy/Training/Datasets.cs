@@ -82,9 +82,9 @@ public static class Datasets
     private static void CheckCount(int count)
     {
         if (count < 1)
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"count is {count}: expected at least one row.");
+            throw new ArgumentOutOfRangeException(nameof(count), $"count is {count}: expected at least one row.");
         // Two features per row: a larger count would overflow the feature array's length.
         if (count > Array.MaxLength / 2)
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"count is {count}: expected at most {Array.MaxLength / 2} rows (two features each fit in one array).");
+            throw new ArgumentOutOfRangeException(nameof(count), $"count is {count}: expected at most {Array.MaxLength / 2} rows (two features each fit in one array).");
     }
 }

@@ -28,9 +28,9 @@ public sealed class LogisticRegression
     public LogisticRegression(int features)
     {
         if (features < 1)
-            throw new ArgumentOutOfRangeException(nameof(features), features, $"features is {features}: expected at least one input.");
+            throw new ArgumentOutOfRangeException(nameof(features), $"features is {features}: expected at least one input.");
         if (features > Array.MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(features), features, $"features is {features}: expected at most {Array.MaxLength} weights.");
+            throw new ArgumentOutOfRangeException(nameof(features), $"features is {features}: expected at most {Array.MaxLength} weights.");
         _weights = new double[features];
     }
 

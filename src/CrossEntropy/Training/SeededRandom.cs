@@ -37,7 +37,7 @@ public sealed class SeededRandom
     public int NextInt(int maxExclusive)
     {
         if (maxExclusive <= 0)
-            throw new ArgumentOutOfRangeException(nameof(maxExclusive), maxExclusive, $"maxExclusive is {maxExclusive}: expected a positive bound.");
+            throw new ArgumentOutOfRangeException(nameof(maxExclusive), $"maxExclusive is {maxExclusive}: expected a positive bound.");
         // Lemire's multiply-shift maps 64 random bits onto the range; rejecting the short tail removes bias.
         var bound = (ulong)maxExclusive;
         var threshold = (0UL - bound) % bound;

@@ -29,12 +29,12 @@ public sealed class SoftmaxRegression
     public SoftmaxRegression(int features, int classes)
     {
         if (features < 1)
-            throw new ArgumentOutOfRangeException(nameof(features), features, $"features is {features}: expected at least one input.");
+            throw new ArgumentOutOfRangeException(nameof(features), $"features is {features}: expected at least one input.");
         if (classes < 2)
-            throw new ArgumentOutOfRangeException(nameof(classes), classes, $"classes is {classes}: expected at least two classes.");
+            throw new ArgumentOutOfRangeException(nameof(classes), $"classes is {classes}: expected at least two classes.");
         // The weights are one features × classes array: a larger product would overflow its length.
         if ((long)features * classes > Array.MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(features), features, $"features × classes is {(long)features * classes}: expected at most {Array.MaxLength} weights.");
+            throw new ArgumentOutOfRangeException(nameof(features), $"features × classes is {(long)features * classes}: expected at most {Array.MaxLength} weights.");
         FeatureCount = features;
         _weights = new double[features * classes];
         _biases = new double[classes];

@@ -31,13 +31,13 @@ public sealed record TrainingOptions
     public void Validate()
     {
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate,
+            throw new ArgumentOutOfRangeException(nameof(LearningRate),
                 $"LearningRate is {LearningRate.ToString(CultureInfo.InvariantCulture)}: expected a positive finite step size such as 0.1.");
         if (Epochs < 1)
-            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"Epochs is {Epochs}: expected at least 1 pass over the data.");
+            throw new ArgumentOutOfRangeException(nameof(Epochs), $"Epochs is {Epochs}: expected at least 1 pass over the data.");
         if (BatchSize is < 1)
-            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize is {BatchSize}: expected at least 1 row per step, or null for full batch.");
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), $"BatchSize is {BatchSize}: expected at least 1 row per step, or null for full batch.");
         if (EvaluateEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), EvaluateEvery, $"EvaluateEvery is {EvaluateEvery}: expected at least 1 step.");
+            throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), $"EvaluateEvery is {EvaluateEvery}: expected at least 1 step.");
     }
 }
