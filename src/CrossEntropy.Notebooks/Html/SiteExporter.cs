@@ -14,19 +14,22 @@ internal static class SiteExporter
     {
         Directory.CreateDirectory(directory);
         var renderer = new PageRenderer(WebAssets.Install(directory, assetSource));
-        var pages = new List<string>();
-        writer.WriteText(Path.Combine(directory, SiteStyle.FileName), SiteStyle.Css);
         var links = runs.Select(r => new PageLink(PageRenderer.PageName(r.Notebook), r.Notebook.Title)).ToList();
+        // Every page is rendered before the first one is written, so a page that fails to render leaves the site's
+        // pages as they were instead of half of them new (the assets copied above are the same files either way).
+        var pages = new List<(string Path, string Html)> { (Path.Combine(directory, "index.html"), renderer.RenderIndex(runs)) };
         for (var i = 0; i < runs.Count; i++)
         {
-            var path = Path.Combine(directory, links[i].Href);
-            writer.WriteText(path, renderer.RenderNotebook(runs[i], i > 0 ? links[i - 1] : null, i + 1 < runs.Count ? links[i + 1] : null));
-            pages.Add(path);
+            pages.Add((Path.Combine(directory, links[i].Href),
+                renderer.RenderNotebook(runs[i], i > 0 ? links[i - 1] : null, i + 1 < runs.Count ? links[i + 1] : null)));
         }
 
-        var index = Path.Combine(directory, "index.html");
-        writer.WriteText(index, renderer.RenderIndex(runs));
-        pages.Insert(0, index);
-        return pages;
+        writer.WriteText(Path.Combine(directory, SiteStyle.FileName), SiteStyle.Css);
+        foreach (var (path, html) in pages.Skip(1).Append(pages[0]))
+        {
+            writer.WriteText(path, html); // the index last, as before: it links to pages that exist by then
+        }
+
+        return [.. pages.Select(p => p.Path)];
     }
 }
