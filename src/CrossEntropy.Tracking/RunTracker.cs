@@ -55,7 +55,9 @@ public sealed partial class RunTracker : IDisposable
             if (version == 0 && Convert.ToInt64(Scalar("SELECT count(*) FROM sqlite_master;"), CultureInfo.InvariantCulture) > 0)
                 throw new ArgumentException($"{Path} is not a run store (an SQLite database with tables of its own): pass a new file or the runs.db a tracker created.", nameof(path));
             Execute("PRAGMA journal_mode = WAL;");
-            Execute(Schema.Create + $"PRAGMA user_version = {Schema.Version};");
+            // Tables and version in one transaction: a process killed between them would otherwise leave tables
+            // without a user_version, which the check above refuses as another program's database.
+            Execute("BEGIN IMMEDIATE;" + Schema.Create + $"PRAGMA user_version = {Schema.Version}; COMMIT;");
             RecoverAbandonedRuns();
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* SQLITE_NOTADB */ or 11 /* SQLITE_CORRUPT */)
