@@ -17,19 +17,17 @@ internal static class SiteExporter
         var links = runs.Select(r => new PageLink(PageRenderer.PageName(r.Notebook), r.Notebook.Title)).ToList();
         // Every page is rendered before the first one is written, so a page that fails to render leaves the site's
         // pages as they were instead of half of them new (the assets copied above are the same files either way).
-        var pages = new List<(string Path, string Html)> { (Path.Combine(directory, "index.html"), renderer.RenderIndex(runs)) };
-        for (var i = 0; i < runs.Count; i++)
-        {
-            pages.Add((Path.Combine(directory, links[i].Href),
-                renderer.RenderNotebook(runs[i], i > 0 ? links[i - 1] : null, i + 1 < runs.Count ? links[i + 1] : null)));
-        }
+        var pages = runs.Select((run, i) => (Path: Path.Combine(directory, links[i].Href),
+            Html: renderer.RenderNotebook(run, i > 0 ? links[i - 1] : null, i + 1 < runs.Count ? links[i + 1] : null))).ToList();
+        var index = (Path: Path.Combine(directory, "index.html"), Html: renderer.RenderIndex(runs));
 
         writer.WriteText(Path.Combine(directory, SiteStyle.FileName), SiteStyle.Css);
-        foreach (var (path, html) in pages.Skip(1).Append(pages[0]))
+        foreach (var (path, html) in pages)
         {
-            writer.WriteText(path, html); // the index last, as before: it links to pages that exist by then
+            writer.WriteText(path, html);
         }
 
-        return [.. pages.Select(p => p.Path)];
+        writer.WriteText(index.Path, index.Html); // last: it links to pages that exist by then
+        return [index.Path, .. pages.Select(p => p.Path)];
     }
 }
